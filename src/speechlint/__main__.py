@@ -1,0 +1,3 @@
+from speechlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""DRF001 placeholder-left."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from speechlint.document import Document
+from speechlint.fix import Span
+from speechlint.rule import NoOptions, Violation, rule
+
+# Words a single X or 某某 stands in front of when it fills a slot.
+_SLOT = (
+    "月|日|年|号|届|次|组长|副组长|书记|副书记|县长|副县长|市长|副市长|区长|省长|乡长|镇长|"
+    "同志|局长|副局长|主任|副主任|部长|处长|科长|主席|委员|秘书长|"
+    "省|市|县|区|镇|乡|村|街道|社区|单位|部门|公司|万元|元|名|人|个"
+)
+_PLACEHOLDER_WORD = "待定|待补|待填|姓名|单位|部门|时间|日期|地点|名称|XX|xx|××|X+|×+|○+|〇+"
+_PATTERN = regex.compile(
+    rf"""
+      (?<![A-Za-z])[Xx]{{2,}}(?![A-Za-z])                # XX同志, xxx
+    | (?<![A-Za-z])[ＸＸ]{{2,}}                          # full-width ＸＸ
+    | (?<![\d.])[×╳]{{2,}}(?!\d)                        # ××同志, not 3××4
+    | (?<![A-Za-z\d])[Xx×Ｘ](?=(?:{_SLOT}))             # X组长, ×月×日
+    | (?<![一二三四五六七八九十〇○零\d])(?:[○〇□]{{2,}}|口{{3,}})(?![〇○零一二三四五六七八九十\d]*年)
+    | 【\s*(?:(?:{_PLACEHOLDER_WORD})\s*)?】             # 【】, 【待定】
+    | （[ \u3000]+）                                    # （　　）
+    | _{{3,}} | ＿{{2,}}
+    | (?<=[由请对向和与及同、，,：:“\s]|^)某某(?=\p{{Han}})  # 由某某同志; not 张某某
+    """,
+    regex.X | regex.M,
+)
+
+
+@rule(code="DRF001", name="placeholder-left", severity="error", options=NoOptions)
+def placeholder_left(document: Document, options: NoOptions) -> Iterator[Violation]:
+    """模板占位符没有替换。
+
+    ## 它检查什么
+    讲话稿、公文模板里留下的占位符：`XX`、`××`、`×××`、`ＸＸ`；职务、机构、日期前的单个 `X`
+    （`X组长`、`X书记`、`X县`、`×月×日`）；`○○`、`□□`、`口口口`；空的或写着占位词的 `【】`
+    （`【】`、`【待定】`、`【姓名】`）；只有空格的 `（　　）`；`____`；该写人名处的 `某某`（`由某某同志主持`）。
+
+    ## 为什么
+    从模板或上一份稿子改来的讲话稿，最常见的事故就是占位符没有替换，印发或念出来就是事故。
+
+    ## 示例
+    ```text
+    刚才，XX同志通报了有关情况，X组长提出了要求。
+    ```
+    改为（填上真实姓名）：
+    ```text
+    刚才，王明同志通报了有关情况，李强组长提出了要求。
+    ```
+    不报：`二〇〇八年`、`3×4平方米`、`X光检查`、`XML`、`iPhone X`、`张某某`（通报中有意的匿名）、
+    `人口口径`、`【重要提示】`。
+
+    ## 修复安全性
+    无自动修复：只有作者知道该填什么。
+
+    ## 选项
+    无。
+
+    ## 依据
+    《党政机关公文处理工作条例》第十九条（文稿审核）；讲话稿审校惯例。
+    """
+    for m in _PATTERN.finditer(document.text):
+        yield Violation(Span(m.start(), m.end()), f"占位符“{m.group()}”未替换")

@@ -1,0 +1,211 @@
+"""The command line: ``speechlint check | rules | rule | plugins``.
+
+Exit codes: 0 nothing at or above ``fail-on``; 1 findings at or above it;
+2 usage, configuration, I/O or plugin errors (other files are still checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from speechlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+class _Extend(argparse.Action):
+    """--select A,B --select C -> [A, B, C]."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        items = list(getattr(namespace, self.dest) or [])
+        items.extend(_codes(values))  # type: ignore[arg-type]
+        setattr(namespace, self.dest, items)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="speechlint",
+        description="讲话稿与公文检查工具 — a linter for Chinese speech drafts and official documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"speechlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="检查文件或文件夹（默认当前文件夹）")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (.txt .md .markdown .docx)")
+    sel = check.add_argument_group("rule selection")
+    sel.add_argument("--select", action=_Extend, metavar="CODES", help="codes, prefixes (PUN, PTC0) or names; replaces the config's select")
+    sel.add_argument("--extend-select", action=_Extend, metavar="CODES")
+    sel.add_argument("--ignore", action=_Extend, metavar="CODES")
+    sel.add_argument("--preview", action="store_true", default=None, help="enable preview rules")
+    out = check.add_argument_group("output")
+    out.add_argument("--output-format", metavar="FORMAT", help="full, concise, json (default: full on a terminal, else concise)")
+    out.add_argument("--output-file", metavar="FILE", type=Path)
+    out.add_argument("--statistics", action="store_true", help="count findings per rule")
+    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    out.add_argument("--fail-on", choices=("error", "warning", "info"))
+    doc = check.add_argument_group("document")
+    doc.add_argument("--genre", metavar="GENRE", help="文种，如 通知、请示、讲话")
+    doc.add_argument("--home", metavar="PLACE", help="本地：地名或 6 位区划代码")
+    cfg = check.add_argument_group("configuration")
+    cfg.add_argument("--config", metavar="PATH", type=Path)
+    cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
+    cfg.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line")
+    cfg.add_argument("--disable-plugin", action="append", default=[], metavar="NAME")
+    cfg.add_argument("--verbose", action="store_true", help="tracebacks for crashes")
+
+    sub.add_parser("rules", help="列出全部规则")
+    one = sub.add_parser("rule", help="显示一条规则的说明")
+    one.add_argument("key", metavar="CODE|NAME")
+    sub.add_parser("plugins", help="列出已加载的插件")
+    return parser
+
+
+def _err(message: str, stream: TextIO | None = None) -> None:
+    print(f"speechlint: error: {message}", file=stream or sys.stderr)
+
+
+def _session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Build the Session, or print one line and return None."""
+    from speechlint.config import ConfigError, ConfigResolver, Overrides
+    from speechlint.linter import Session
+    from speechlint.plugins import PluginError
+
+    overrides = Overrides(
+        select=tuple(args.select) if getattr(args, "select", None) else None,
+        extend_select=tuple(args.extend_select) if getattr(args, "extend_select", None) else None,
+        ignore=tuple(args.ignore) if getattr(args, "ignore", None) else None,
+        preview=getattr(args, "preview", None),
+        fail_on=getattr(args, "fail_on", None),
+        genre=getattr(args, "genre", None),
+        home=getattr(args, "home", None),
+    )
+    try:
+        resolver = ConfigResolver(
+            config=getattr(args, "config", None), isolated=getattr(args, "isolated", False), overrides=overrides
+        )
+        return Session(
+            resolver,
+            disabled_plugins=getattr(args, "disable_plugin", []),
+            verbose=getattr(args, "verbose", False),
+        )
+    except (ConfigError, PluginError) as e:
+        _err(str(e))
+        return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from speechlint.formatters import FormatOptions
+    from speechlint.formatters.text import format_statistics
+
+    session = _session(args)
+    if session is None:
+        return EXIT_ERROR
+    tty = sys.stdout.isatty() and args.output_file is None
+    name = args.output_format or ("full" if tty else "concise")
+    formatter = session.plugins.pm.hook.speechlint_formatter(name=name)
+    if formatter is None:
+        _err(f"unknown output format '{name}'")
+        return EXIT_ERROR
+    paths = [Path(p) for p in (args.paths or ["."])]
+    report = session.check_paths(paths, force_exclude=args.force_exclude)
+    color = tty and not os.environ.get("NO_COLOR")
+    text = formatter(report, FormatOptions(color=color, rules=tuple(session.rules)))
+    if args.statistics:
+        text = format_statistics(report) if name in ("full", "concise") else text
+    if args.output_file is not None:
+        try:
+            args.output_file.write_text(text, encoding="utf-8")
+        except OSError as e:
+            _err(f"{args.output_file}: cannot write: {e.strerror or e}")
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(text)
+    for note in report.notes:
+        print(f"speechlint: {note}", file=sys.stderr)
+    for e in report.errors:
+        _err(f"{e.path}: {e.message}" if e.path and not e.message.startswith("rule ") else e.message)
+    return exit_code(report, session.resolver.root.fail_on, args.exit_zero)
+
+
+def exit_code(report, fail_on, exit_zero: bool) -> int:  # type: ignore[no-untyped-def]
+    if report.errors:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    worst = max((d.severity.rank for d in report.diagnostics), default=-1)
+    return EXIT_FINDINGS if worst >= max(fail_on.rank, 1) else EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from speechlint.plugins import rule_plugins
+
+    session = _session(args)
+    if session is None:
+        return EXIT_ERROR
+    owners = rule_plugins(session.plugins.pm)
+    rows = [("code", "name", "severity", "fix", "status", "plugin")]
+    for r in session.rules:
+        rows.append(
+            (r.code, r.name, r.severity.value, r.fix.value, "preview" if r.preview else "default", owners.get(r.code, ""))
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    for e in session.errors:
+        _err(e)
+    return EXIT_ERROR if session.errors else EXIT_OK
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    session = _session(args)
+    if session is None:
+        return EXIT_ERROR
+    r = session.rule(args.key)
+    if r is None:
+        _err(f"unknown rule '{args.key}' (see `speechlint rules`)")
+        return EXIT_ERROR
+    print(f"# {r.code} {r.name}\n")
+    print(f"默认级别: {r.severity.value}    修复: {r.fix.value}    {'preview' if r.preview else 'default'}")
+    if r.supersedes:
+        print(f"取代: {', '.join(sorted(r.supersedes))}")
+    print()
+    print(r.doc or r.summary)
+    return EXIT_OK
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    session = _session(args)
+    if session is None:
+        return EXIT_ERROR
+    for p in session.plugins.info:
+        dist = f"{p.distribution} {p.version}".strip()
+        print(f"{p.name}  ({p.source}{', ' + dist if dist else ''})")
+    for e in session.errors:
+        _err(e)
+    return EXIT_ERROR if session.errors else EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

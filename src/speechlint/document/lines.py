@@ -1,0 +1,50 @@
+"""Line index: code-point offset <-> 1-based line and column."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from speechlint.fix import Span
+
+# "\r\n" is one break; a lone "\r" or "\n" is one too.
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    span: Span  # without the line break
+    text: str
+
+
+class LineIndex:
+    """Where each line starts and ends; built once per document."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        ends = []
+        for m in LINE_BREAK.finditer(text):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(text))
+        self._starts = starts
+        self.lines: tuple[Line, ...] = tuple(
+            Line(i + 1, Span(s, e), text[s:e]) for i, (s, e) in enumerate(zip(starts, ends))
+        )
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset`` (an offset inside a line break belongs to its line)."""
+        return bisect_right(self._starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = self.line_of(offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self._starts[line - 1] + column - 1

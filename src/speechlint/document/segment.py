@@ -1,0 +1,53 @@
+"""Paragraphs, sentences and clauses, split on one boundary class.
+
+Drafts are often typed with half-width punctuation, so the boundary class holds
+both the full-width marks and the half-width ``, ; : ! ?``.  A half-width mark
+between two digits (1,000 or 10:30) is not a boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from speechlint.fix import Span
+
+#: Marks that end a sentence.
+SENTENCE_END = "。！？!?"
+#: Marks that end a clause (sentence ends included).
+CLAUSE_END = SENTENCE_END + "，；：、,;:"
+#: The boundary class for rules: a clause or sentence mark, either width.
+BOUNDARY = regex.compile(rf"(?<!\d)[{regex.escape(CLAUSE_END)}]|[{regex.escape(CLAUSE_END)}](?!\d)")
+_SENTENCE = regex.compile(
+    rf"(?:(?<!\d)[{regex.escape(SENTENCE_END)}]|[{regex.escape(SENTENCE_END)}](?!\d))+[”’」』）)]*"
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph, sentence or clause: its span and its text."""
+
+    span: Span
+    text: str
+
+
+def _pieces(text: str, base: int, boundary: regex.Pattern[str]) -> Iterator[Segment]:
+    pos = 0
+    for m in boundary.finditer(text):
+        if m.end() > pos and text[pos : m.end()].strip():
+            yield Segment(Span(base + pos, base + m.end()), text[pos : m.end()])
+        pos = m.end()
+    if text[pos:].strip():
+        yield Segment(Span(base + pos, base + len(text)), text[pos:])
+
+
+def sentences_of(segment: Segment) -> Iterator[Segment]:
+    """Sentences of a paragraph, each ending with its mark (and closing quotes)."""
+    return _pieces(segment.text, segment.span.start, _SENTENCE)
+
+
+def clauses_of(segment: Segment) -> Iterator[Segment]:
+    """Clauses of a paragraph or sentence, each ending with its boundary mark."""
+    return _pieces(segment.text, segment.span.start, BOUNDARY)

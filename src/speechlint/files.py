@@ -1,0 +1,131 @@
+"""Which files a run checks: folders walked for drafts, .gitignore and ``exclude`` honoured."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pathspec
+
+#: Suffixes a folder walk picks up.
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    explicit: bool  # named on the command line (not found by a walk)
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    # Cached on the immutable pattern tuple: settings repeat across files.
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
+    """True when ``path`` (file or folder) matches an ``exclude`` pattern relative to ``root``."""
+    try:
+        rel = path.resolve().relative_to(root.resolve())
+    except ValueError:
+        rel = Path(path.name)
+    spec = _spec(tuple(patterns))
+    rel_s = rel.as_posix()
+    return spec.match_file(rel_s) or (path.is_dir() and spec.match_file(rel_s + "/"))
+
+
+def _git_root(start: Path) -> Path | None:
+    for d in (start, *start.parents):
+        if (d / ".git").exists():
+            return d
+    return None
+
+
+def _read_gitignore(directory: Path) -> pathspec.PathSpec | None:
+    f = directory / ".gitignore"
+    if not f.is_file():
+        return None
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(f.read_text(encoding="utf-8", errors="replace").splitlines())
+    except Exception:
+        return None
+
+
+class GitIgnore:
+    """The .gitignore files from the repository root down, each applied to paths below it."""
+
+    def __init__(self) -> None:
+        self._specs: dict[Path, pathspec.PathSpec | None] = {}
+
+    def _spec_for(self, directory: Path) -> pathspec.PathSpec | None:
+        if directory not in self._specs:
+            self._specs[directory] = _read_gitignore(directory)
+        return self._specs[directory]
+
+    def ignored(self, path: Path) -> bool:
+        path = path.resolve()
+        top = _git_root(path.parent)
+        if top is None:
+            return False
+        is_dir = path.is_dir()
+        for d in reversed(path.parents):
+            if not d.is_relative_to(top):
+                continue
+            spec = self._spec_for(d)
+            if spec is None:
+                continue
+            rel = path.relative_to(d).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(rel):
+                return True
+        return False
+
+
+def discover(
+    paths: Sequence[Path],
+    exclude_for: Callable[[Path], tuple[Path, Sequence[str]]],
+    force_exclude: bool = False,
+) -> Iterator[Candidate]:
+    """Yield files to check in order; ``exclude_for(path)`` gives (root, patterns) of its settings.
+
+    A named folder is walked (hidden folders, .gitignore'd and excluded paths
+    skipped); a named file is always checked unless ``force_exclude``.
+    """
+    gitignore = GitIgnore()
+    seen: set[Path] = set()
+    for given in paths:
+        if given.is_dir():
+            for dirpath, dirnames, filenames in os.walk(given):
+                here = Path(dirpath)
+                keep = []
+                for name in sorted(dirnames):
+                    sub = here / name
+                    root, patterns = exclude_for(sub / "_")
+                    if name.startswith(".") or excluded(sub, root, patterns) or gitignore.ignored(sub):
+                        continue
+                    keep.append(name)
+                dirnames[:] = keep
+                for name in sorted(filenames):
+                    f = here / name
+                    if f.suffix.lower() not in DRAFT_SUFFIXES or name.startswith("."):
+                        continue
+                    root, patterns = exclude_for(f)
+                    if excluded(f, root, patterns) or gitignore.ignored(f):
+                        continue
+                    if f.resolve() not in seen:
+                        seen.add(f.resolve())
+                        yield Candidate(f, explicit=False)
+        else:
+            if force_exclude:
+                root, patterns = exclude_for(given)
+                if excluded(given, root, patterns) or any(
+                    excluded(parent, root, patterns)
+                    for parent in given.resolve().parents
+                    if parent.is_relative_to(root.resolve()) and parent != root.resolve()
+                ):
+                    continue
+            if given.resolve() not in seen:
+                seen.add(given.resolve())
+                yield Candidate(given, explicit=True)

@@ -1,0 +1,327 @@
+"""The Session: one per run.  Reads files, runs the selected rules, stamps Diagnostics."""
+
+from __future__ import annotations
+
+import dataclasses
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from speechlint.config import ConfigError, ConfigResolver, Settings, known_selector, select_rules
+from speechlint.diagnostic import Diagnostic, Position
+from speechlint.document import Document
+from speechlint.document.tokenize import Tokenizer
+from speechlint.files import discover
+from speechlint.fix import Span
+from speechlint.plugins import Plugins, collect_rules, load_plugins
+from speechlint.readers import ReadError
+from speechlint.resources import Resources
+from speechlint.rule import Rule, Severity
+
+
+@dataclass
+class FileResult:
+    path: str
+    document: Document | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FileError:
+    path: str | None
+    message: str
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+
+class Session:
+    """The composition root: plugin manager, rules, settings, resources and the tokenizer."""
+
+    def __init__(
+        self,
+        resolver: ConfigResolver | None = None,
+        *,
+        disabled_plugins: Sequence[str] = (),
+        plugins: Sequence[object] = (),
+        verbose: bool = False,
+    ) -> None:
+        from speechlint.builtin import BuiltinPlugin
+
+        self.resolver = resolver or ConfigResolver(isolated=True)
+        root = self.resolver.root
+        self.verbose = verbose
+        self.resources = Resources(genres_extra=dict(root.genres))
+        self.plugins: Plugins = load_plugins(
+            BuiltinPlugin(self), root.plugins, disabled_plugins, extra=plugins
+        )
+        self.errors: list[str] = list(self.plugins.errors)  # session-level problems, one line each
+        rules, rule_errors = collect_rules(self.plugins.pm)
+        self.errors.extend(rule_errors)
+        self.rules: list[Rule] = rules
+        self._by_key: dict[str, Rule] = {k: r for r in rules for k in (r.code, r.name)}
+        self._tokenizer: Tokenizer | None = None
+        self._options: dict[tuple[int, str], tuple[Any, Severity]] = {}
+        self.validate(root)
+
+    # -- rules and options ------------------------------------------------------
+
+    def rule(self, key: str) -> Rule | None:
+        return self._by_key.get(key) or self._by_key.get(key.upper())
+
+    def validate(self, settings: Settings) -> None:
+        """Selectors, rule tables and option types; raises ConfigError naming file and key."""
+        for key, selectors in (
+            ("select", settings.select or ()),
+            ("extend-select", settings.extend_select),
+            ("ignore", settings.ignore),
+            ("per-file-ignores", [c for _, codes in settings.per_file_ignores for c in codes]),
+        ):
+            for s in selectors:
+                if not known_selector(s, self.rules):
+                    raise ConfigError(f"{settings.where(key)}: unknown rule selector '{s}' in '{key}'")
+        for name in settings.rules:
+            self._resolve_options(settings, name)
+
+    def _resolve_options(self, settings: Settings, name: str) -> tuple[Any, Severity]:
+        r = self.rule(name)
+        where = settings.where("rules")
+        if r is None:
+            raise ConfigError(f"{where}: unknown rule '{name}' in [rules.{name}]")
+        table = dict(settings.rules.get(name, {}))
+        severity = r.severity
+        if "severity" in table:
+            value = table.pop("severity")
+            if value not in ("error", "warning", "info"):
+                raise ConfigError(f"{where}: [rules.{name}] severity must be error, warning or info, not {value!r}")
+            severity = Severity(value)
+        fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(r.options)}
+        kwargs = {}
+        defaults = r.options()
+        for key, value in table.items():
+            f = fields.get(key) or fields.get(key.replace("_", "-"))
+            if f is None:
+                known = ", ".join(sorted(fields)) or "none"
+                raise ConfigError(f"{where}: [rules.{name}] unknown option '{key}' (options: {known})")
+            default = getattr(defaults, f.name)
+            if not _same_type(default, value):
+                raise ConfigError(
+                    f"{where}: [rules.{name}] '{key}' must be {type(default).__name__}, not {value!r}"
+                )
+            kwargs[f.name] = tuple(value) if isinstance(default, tuple) else value
+        return r.options(**kwargs), severity
+
+    def options_for(self, r: Rule, settings: Settings) -> tuple[Any, Severity]:
+        key = (id(settings), r.code)
+        if key not in self._options:
+            name = next((k for k in (r.name, r.code) if k in settings.rules), None)
+            self._options[key] = (
+                self._resolve_options(settings, name) if name else (r.options(), r.severity)
+            )
+        return self._options[key]
+
+    # -- tokenizer --------------------------------------------------------------
+
+    def tokenizer(self) -> Tokenizer:
+        """Built once per session, on the first call (so PUN-only runs never import jieba)."""
+        if self._tokenizer is None:
+            self._tokenizer = self.plugins.pm.hook.speechlint_tokenizer(settings=self.resolver.root)
+        assert self._tokenizer is not None
+        return self._tokenizer
+
+    # -- reading ----------------------------------------------------------------
+
+    def read(self, path: Path, data: bytes, settings: Settings) -> Document | None:
+        """The Document for ``path``, or None when no reader takes its format."""
+        doc = self.plugins.pm.hook.speechlint_read(path=path, data=data, settings=settings)
+        if doc is None:
+            return None
+        return self.contextualise(doc, settings)
+
+    def contextualise(self, doc: Document, settings: Settings) -> Document:
+        return doc.evolve(
+            tokenizer_factory=self.tokenizer,
+            resources=self.resources,
+            genre_hint=settings.genre or doc.genre_hint,
+            home_hint=settings.home or doc.home_hint,
+        )
+
+    # -- linting ----------------------------------------------------------------
+
+    def lint_document(
+        self, doc: Document, settings: Settings, rules: Sequence[Rule] | None = None
+    ) -> tuple[list[Diagnostic], list[FileError]]:
+        """Run rules on one Document: stamp, exempt, resolve overlaps, sort."""
+        if rules is None:
+            rules = select_rules(self.rules, settings, _relpath(doc.path, settings.root))
+        errors: list[FileError] = []
+        found: list[tuple[Rule, Diagnostic]] = []
+        for r in rules:
+            options, severity = self.options_for(r, settings)
+            try:
+                for v in r.check(doc, options):
+                    found.append((r, self._stamp(doc, r, severity, v)))
+            except Exception as e:
+                detail = traceback.format_exc() if self.verbose else f"{type(e).__name__}: {e}"
+                errors.append(FileError(doc.path, f"rule {r.code} crashed on {doc.path or '<text>'}: {detail}"))
+        exempt = list(doc.exempt)
+        for batch in self.plugins.pm.hook.speechlint_exempt_spans(document=doc):
+            exempt.extend(batch or ())
+        accepted = list(_accepted_spans(doc.text, settings.accept))
+        kept = [
+            (r, d)
+            for r, d in found
+            if not any(d.span.overlaps(s) and _covers(codes, d.code) for s, codes in exempt)
+            and not any(a.contains(d.span) for a in accepted)
+        ]
+        diagnostics = _resolve_overlaps(kept)
+        diagnostics.sort(key=Diagnostic.sort_key)
+        return diagnostics, errors
+
+    def _stamp(self, doc: Document, r: Rule, severity: Severity, v: Any) -> Diagnostic:
+        if v.severity is not None and v.severity.rank < severity.rank:
+            severity = v.severity
+        if not 0 <= v.span.end <= len(doc.text):
+            raise ValueError(f"span {v.span.start}..{v.span.end} is outside the text")
+        sl, sc = doc.lines.position(v.span.start)
+        el, ec = doc.lines.position(v.span.end)
+        return Diagnostic(
+            code=r.code,
+            rule=r.name,
+            severity=severity,
+            path=doc.path,
+            span=v.span,
+            start=Position(sl, sc),
+            end=Position(el, ec),
+            message=v.message,
+            match=doc.text[v.span.start : v.span.end],
+            fix=v.fix,
+        )
+
+    def check_file(self, path: Path, explicit: bool = True) -> tuple[FileResult | None, list[FileError], list[str]]:
+        """Read and lint one file; every failure is an error for this file only."""
+        shown = str(path)
+        try:
+            settings = self.resolver.for_path(path)
+            self.validate(settings)
+        except ConfigError as e:
+            return None, [FileError(shown, str(e))], []
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            return None, [FileError(shown, f"cannot read: {e.strerror or e}")], []
+        try:
+            doc = self.read(path, data, settings)
+        except ReadError as e:
+            return None, [FileError(shown, str(e))], []
+        except Exception as e:
+            return None, [FileError(shown, f"reader failed: {type(e).__name__}: {e}")], []
+        if doc is None:
+            return None, [], [f"{shown}: skipped: unsupported file type"] if explicit else []
+        diagnostics, errors = self.lint_document(doc, settings)
+        return FileResult(shown, doc, diagnostics), errors, []
+
+    def iter_files(self, paths: Sequence[Path], force_exclude: bool = False) -> Iterator[tuple[Path, bool]]:
+        def exclude_for(p: Path) -> tuple[Path, Sequence[str]]:
+            try:
+                s = self.resolver.for_path(p)
+            except ConfigError:
+                s = self.resolver.root
+            return s.root, s.exclude + s.extend_exclude
+
+        for c in discover(paths, exclude_for, force_exclude):
+            yield c.path, c.explicit
+
+    def check_paths(self, paths: Sequence[Path], force_exclude: bool = False) -> Report:
+        report = Report(errors=[FileError(None, e) for e in self.errors])
+        for path, explicit in self.iter_files(paths, force_exclude):
+            if explicit and not path.exists():
+                report.errors.append(FileError(str(path), "no such file or folder"))
+                continue
+            result, errors, notes = self.check_file(path, explicit)
+            if result is not None:
+                report.files.append(result)
+            report.errors.extend(errors)
+            report.notes.extend(notes)
+        return report
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (tuple, list)):
+        return isinstance(value, list) and all(isinstance(x, (str, int, float)) for x in value)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _covers(codes: frozenset[str], code: str) -> bool:
+    return not codes or any(code.startswith(c) for c in codes)
+
+
+def _accepted_spans(text: str, phrases: Iterable[str]) -> Iterator[Span]:
+    for phrase in phrases:
+        if not phrase:
+            continue
+        i = text.find(phrase)
+        while i >= 0:
+            yield Span(i, i + len(phrase))
+            i = text.find(phrase, i + 1)
+
+
+def _resolve_overlaps(found: list[tuple[Rule, Diagnostic]]) -> list[Diagnostic]:
+    """One problem, one diagnostic: drop a finding overlapped by one of a rule that supersedes it."""
+    superseders = [(r, d) for r, d in found if r.supersedes]
+    if not superseders:
+        return [d for _, d in found]
+    return [
+        d
+        for _, d in found
+        if not any(d.code in r.supersedes and d.span.overlaps(o.span) for r, o in superseders if o is not d)
+    ]
+
+
+def _relpath(path: str | None, root: Path) -> str | None:
+    if path is None:
+        return None
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# -- library API ------------------------------------------------------------------
+
+
+def lint_text(text: str, path: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
+    """Lint a string; ``path`` chooses the reader (by suffix) and appears in the Diagnostics."""
+    session = Session()
+    settings = settings or session.resolver.root
+    name = Path(path or "<text>.txt")
+    doc = session.read(name, text.encode("utf-8"), settings)
+    if doc is None:
+        doc = session.contextualise(Document(text=text, path=path), settings)
+    if path is None:
+        doc = doc.evolve(path=None)
+    diagnostics, errors = session.lint_document(doc, settings)
+    if errors:
+        raise RuntimeError("; ".join(e.message for e in errors))
+    return diagnostics
+
+
+def lint_paths(paths: Iterable[str | Path]) -> list[Diagnostic]:
+    """Lint files and folders with the config found from the current folder."""
+    session = Session(ConfigResolver())
+    report = session.check_paths([Path(p) for p in paths])
+    return report.diagnostics
