@@ -14,7 +14,6 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "hookimpl": "speechlint.hookspecs",
-    "rule": "speechlint.rule",
     "Rule": "speechlint.rule",
     "Severity": "speechlint.rule",
     "FixAvailability": "speechlint.rule",
@@ -29,7 +28,11 @@ _EXPORTS = {
     "lint_text": "speechlint.linter",
     "lint_paths": "speechlint.linter",
 }
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["__version__", "rule", *_EXPORTS]
+
+# Imported eagerly: the submodule speechlint.rule would otherwise shadow the
+# decorator of the same name as an attribute of this package.
+from speechlint.rule import rule  # noqa: E402
 
 if TYPE_CHECKING:
     from speechlint.diagnostic import Diagnostic, Position
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
     from speechlint.fix import Applicability, Edit, Fix, Span
     from speechlint.hookspecs import hookimpl
     from speechlint.linter import lint_paths, lint_text
-    from speechlint.rule import FixAvailability, Rule, Severity, Violation, rule
+    from speechlint.rule import FixAvailability, Rule, Severity, Violation
 
 
 def __getattr__(name: str) -> Any:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, is_dataclass
@@ -93,6 +92,8 @@ def rule(
     """Turn ``check(document, options)`` into a ``Rule``; its docstring is the rule's doc."""
 
     def wrap(check: CheckFn) -> Rule:
+        import inspect
+
         doc = inspect.cleandoc(check.__doc__ or "")
         first = doc.splitlines()[0].strip() if doc else name
         return Rule(
