@@ -315,7 +315,7 @@ def select_rules(rules: Sequence[Rule], settings: Settings, relpath: str | None 
         import pathspec
 
         for pattern, codes in settings.per_file_ignores:
-            if pathspec.PathSpec.from_lines("gitwildmatch", [pattern]).match_file(relpath):
+            if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relpath):
                 ignore.extend(codes)
     chosen = []
     for r in rules:

@@ -21,9 +21,9 @@ class Candidate:
 
 
 @lru_cache(maxsize=256)
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     # Cached on the immutable pattern tuple: settings repeat across files.
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
