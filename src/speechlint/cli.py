@@ -1,4 +1,4 @@
-"""The command line: ``speechlint check | rules | rule | plugins``.
+"""The command line: ``speechlint check | rules | rule | plugins | check-pack``.
 
 Exit codes: 0 nothing at or above ``fail-on``; 1 findings at or above it;
 2 usage, configuration, I/O or plugin errors (other files are still checked).
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--ignore", action=_Extend, metavar="CODES")
     sel.add_argument("--preview", action="store_true", default=None, help="enable preview rules")
     out = check.add_argument_group("output")
-    out.add_argument("--output-format", metavar="FORMAT", help="full, concise, json (default: full on a terminal, else concise)")
+    out.add_argument("--output-format", metavar="FORMAT", help="full, concise, json, sarif, github (default: full on a terminal, else concise)")
     out.add_argument("--output-file", metavar="FILE", type=Path)
     out.add_argument("--statistics", action="store_true", help="count findings per rule")
     out.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -59,13 +59,27 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--config", metavar="PATH", type=Path)
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
     cfg.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line")
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes (writes the files)")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    fixing.add_argument("--stdin-filename", metavar="NAME", help='with "-": the name used for config, reader and output')
+    base = check.add_argument_group("baseline")
+    base.add_argument("--baseline", metavar="FILE", type=Path, help="hide the findings recorded in FILE")
+    base.add_argument("--update-baseline", action="store_true", help="record the current findings in the --baseline FILE")
     cfg.add_argument("--disable-plugin", action="append", default=[], metavar="NAME")
     cfg.add_argument("--verbose", action="store_true", help="tracebacks for crashes")
 
-    sub.add_parser("rules", help="列出全部规则")
+    rules = sub.add_parser("rules", help="列出全部规则")
+    rules.add_argument("--disable-plugin", action="append", default=[], metavar="NAME")
     one = sub.add_parser("rule", help="显示一条规则的说明")
     one.add_argument("key", metavar="CODE|NAME")
-    sub.add_parser("plugins", help="列出已加载的插件")
+    plugins = sub.add_parser("plugins", help="列出已加载的插件")
+    plugins.add_argument("--disable-plugin", action="append", default=[], metavar="NAME")
+    pack = sub.add_parser("check-pack", help="检查 TOML 规则包并运行其中的示例")
+    pack.add_argument("file", metavar="FILE", type=Path)
+    pack.add_argument("--config", metavar="PATH", type=Path)
+    pack.add_argument("--isolated", action="store_true", help="ignore all config files")
     return parser
 
 
@@ -73,7 +87,7 @@ def _err(message: str, stream: TextIO | None = None) -> None:
     print(f"speechlint: error: {message}", file=stream or sys.stderr)
 
 
-def _session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _session(args: argparse.Namespace, rule_packs: Sequence[str] = ()):  # type: ignore[no-untyped-def]
     """Build the Session, or print one line and return None."""
     from speechlint.config import ConfigError, ConfigResolver, Overrides
     from speechlint.linter import Session
@@ -96,6 +110,7 @@ def _session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             resolver,
             disabled_plugins=getattr(args, "disable_plugin", []),
             verbose=getattr(args, "verbose", False),
+            rule_packs=rule_packs,
         )
     except (ConfigError, PluginError) as e:
         _err(str(e))
@@ -115,12 +130,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     if formatter is None:
         _err(f"unknown output format '{name}'")
         return EXIT_ERROR
-    paths = [Path(p) for p in (args.paths or ["."])]
-    report = session.check_paths(paths, force_exclude=args.force_exclude)
+    baseline = _open_baseline(args)
+    if baseline is False:
+        return EXIT_ERROR
+    run, stdin_data = _check_run(args, session)
+    if run is None:
+        return EXIT_ERROR
+    report = run.report
+    if baseline is not None and not _apply_baseline(baseline, report, args.update_baseline):
+        return EXIT_ERROR
     color = tty and not os.environ.get("NO_COLOR")
     text = formatter(report, FormatOptions(color=color, rules=tuple(session.rules)))
     if args.statistics:
         text = format_statistics(report) if name in ("full", "concise") else text
+    if args.diff:
+        text = ""  # the diff is the output
+    # Fixing stdin: the fixed text owns stdout, so diagnostics go to stderr.
+    fixing_stdin = stdin_data is not None and args.fix and not args.diff
     if args.output_file is not None:
         try:
             args.output_file.write_text(text, encoding="utf-8")
@@ -128,12 +154,86 @@ def cmd_check(args: argparse.Namespace) -> int:
             _err(f"{args.output_file}: cannot write: {e.strerror or e}")
             return EXIT_ERROR
     else:
-        sys.stdout.write(text)
+        (sys.stderr if fixing_stdin else sys.stdout).write(text)
+    if args.diff or fixing_stdin:
+        _write_fixed(run, args.diff, stdin_data)
+    if args.fix or args.diff:
+        from speechlint.fixer import FixMode
+
+        for line in run.summary(FixMode(unsafe=args.unsafe_fixes, write=not args.diff)):
+            print(f"speechlint: {line}", file=sys.stderr)
     for note in report.notes:
         print(f"speechlint: {note}", file=sys.stderr)
     for e in report.errors:
         _err(f"{e.path}: {e.message}" if e.path and not e.message.startswith("rule ") else e.message)
+    if args.diff:  # like ruff: 1 when there is something to fix
+        changed = any(f.changed for f in run.fixes)
+        return EXIT_ERROR if report.errors else EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
     return exit_code(report, session.resolver.root.fail_on, args.exit_zero)
+
+
+def _check_run(args: argparse.Namespace, session):  # type: ignore[no-untyped-def]
+    """Check or fix the paths, or stdin: (FixRun, stdin bytes or None); (None, None) after a usage error."""
+    from speechlint.fixer import FixMode, FixRun, fix_data, fix_paths
+
+    mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff) if args.fix or args.diff else None
+    if "-" in args.paths or (args.stdin_filename is not None and not args.paths):
+        if args.paths != ["-"] and args.paths:
+            _err("'-' (stdin) cannot be combined with other paths")
+            return None, None
+        data = sys.stdin.buffer.read()
+        name = args.stdin_filename or "-"
+        return fix_data(session, Path(name), name, data, mode), data
+    paths = [Path(p) for p in (args.paths or ["."])]
+    if mode is None:
+        return FixRun(session.check_paths(paths, force_exclude=args.force_exclude)), None
+    return fix_paths(session, paths, mode, force_exclude=args.force_exclude), None
+
+
+def _write_fixed(run, diff: bool, stdin_data: bytes | None) -> None:  # type: ignore[no-untyped-def]
+    """Bytes to stdout: the diffs, or the fixed stdin text (the input itself when nothing was fixed)."""
+    from speechlint.fixer import unified_diff
+
+    if diff:
+        data = b"".join(unified_diff(f) for f in run.fixes)
+    else:
+        data = run.fixes[0].data() if run.fixes else stdin_data or b""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # a text-only stream (tests): the bytes are UTF-8 or GB18030 text
+        sys.stdout.write(data.decode("utf-8", errors="replace"))
+
+
+def _open_baseline(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The --baseline file, None without one, False after printing an error."""
+    from speechlint.baseline import BaselineError, open_baseline
+
+    if args.baseline is None:
+        if args.update_baseline:
+            _err("--update-baseline needs --baseline FILE")
+            return False
+        return None
+    try:
+        return open_baseline(args.baseline, args.update_baseline)
+    except BaselineError as e:
+        _err(str(e))
+        return False
+
+
+def _apply_baseline(baseline, report, update: bool) -> bool:  # type: ignore[no-untyped-def]
+    from speechlint.baseline import BaselineError, apply_baseline
+
+    try:
+        note = apply_baseline(baseline, report.files, update)
+    except BaselineError as e:
+        _err(str(e))
+        return False
+    if note:
+        report.notes.append(note)
+    return True
 
 
 def exit_code(report, fail_on, exit_zero: bool) -> int:  # type: ignore[no-untyped-def]
@@ -194,7 +294,38 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_ERROR if session.errors else EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}
+def cmd_check_pack(args: argparse.Namespace) -> int:
+    """Validate a rule pack (exit 2 when malformed), then run its examples (exit 1 when one fails)."""
+    from speechlint.packs import PackError, load_pack, run_examples
+
+    try:
+        pack = load_pack(args.file)
+    except PackError as e:
+        for line in e.lines():
+            _err(line)
+        return EXIT_ERROR
+    # The pack joins the packs of the config, so collisions and dictionaries are those of a real run.
+    session = _session(args, rule_packs=[str(args.file.resolve())])
+    if session is None:
+        return EXIT_ERROR
+    for e in session.errors:
+        _err(e)
+    count, failures = run_examples(pack, session)
+    for line in failures:
+        print(f"{args.file}: {line}")
+    rules = f"{len(pack.rules)} rule{'s' if len(pack.rules) != 1 else ''}"
+    if failures:
+        print(f"{args.file}: {rules}, {count} examples: {len(failures)} failed")
+    else:
+        print(f"{args.file}: {rules}, {count} examples: all pass")
+    if session.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failures else EXIT_OK
+
+
+COMMANDS = {
+    "check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins, "check-pack": cmd_check_pack,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -54,6 +54,7 @@ class Session:
         *,
         disabled_plugins: Sequence[str] = (),
         plugins: Sequence[object] = (),
+        rule_packs: Sequence[str] = (),
         verbose: bool = False,
     ) -> None:
         from speechlint.builtin import BuiltinPlugin
@@ -66,12 +67,17 @@ class Session:
             BuiltinPlugin(self), root.plugins, disabled_plugins, extra=plugins
         )
         self.errors: list[str] = list(self.plugins.errors)  # session-level problems, one line each
+        packs = (*root.rule_packs, *rule_packs)  # rule_packs: extra packs (check-pack)
+        if packs:
+            from speechlint.packs import register_packs
+
+            self.errors.extend(register_packs(self.plugins, packs, disabled_plugins))
         rules, rule_errors = collect_rules(self.plugins.pm)
         self.errors.extend(rule_errors)
         self.rules: list[Rule] = rules
         self._by_key: dict[str, Rule] = {k: r for r in rules for k in (r.code, r.name)}
         self._tokenizer: Tokenizer | None = None
-        self._options: dict[tuple[int, str], tuple[Any, Severity]] = {}
+        self._options: dict[tuple[int, str], tuple[Settings, Any, Severity]] = {}
         self.validate(root)
 
     # -- rules and options ------------------------------------------------------
@@ -92,6 +98,10 @@ class Session:
                     raise ConfigError(f"{settings.where(key)}: unknown rule selector '{s}' in '{key}'")
         for name in settings.rules:
             self._resolve_options(settings, name)
+        # [genres.<name>] tables and the genre setting (--genre, config `genre`).
+        self.resources.validate_genres(settings.genres, settings.where("genres"), settings.genre)
+        # The home setting (--home, config `home`): a unit name or 6-digit code of the gazetteer.
+        self.resources.validate_home(settings.home, settings.where("home"))
 
     def _resolve_options(self, settings: Settings, name: str) -> tuple[Any, Severity]:
         r = self.rule(name)
@@ -123,12 +133,13 @@ class Session:
 
     def options_for(self, r: Rule, settings: Settings) -> tuple[Any, Severity]:
         key = (id(settings), r.code)
-        if key not in self._options:
+        cached = self._options.get(key)
+        # The entry holds its Settings: a collected one's id may be reused by a new object.
+        if cached is None or cached[0] is not settings:
             name = next((k for k in (r.name, r.code) if k in settings.rules), None)
-            self._options[key] = (
-                self._resolve_options(settings, name) if name else (r.options(), r.severity)
-            )
-        return self._options[key]
+            cached = (settings, *(self._resolve_options(settings, name) if name else (r.options(), r.severity)))
+            self._options[key] = cached
+        return cached[1], cached[2]
 
     # -- tokenizer --------------------------------------------------------------
 
@@ -154,6 +165,7 @@ class Session:
             resources=self.resources,
             genre_hint=settings.genre or doc.genre_hint,
             home_hint=settings.home or doc.home_hint,
+            known_codes=frozenset(r.code for r in self.rules),
         )
 
     # -- linting ----------------------------------------------------------------
@@ -210,16 +222,22 @@ class Session:
 
     def check_file(self, path: Path, explicit: bool = True) -> tuple[FileResult | None, list[FileError], list[str]]:
         """Read and lint one file; every failure is an error for this file only."""
-        shown = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            return None, [FileError(str(path), f"cannot read: {e.strerror or e}")], []
+        return self.check_data(path, data, explicit)
+
+    def check_data(
+        self, path: Path, data: bytes, explicit: bool = True, shown: str | None = None
+    ) -> tuple[FileResult | None, list[FileError], list[str]]:
+        """Lint bytes as the file ``path`` (config, reader); stdin comes here with its --stdin-filename."""
+        shown = str(path) if shown is None else shown
         try:
             settings = self.resolver.for_path(path)
             self.validate(settings)
         except ConfigError as e:
             return None, [FileError(shown, str(e))], []
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            return None, [FileError(shown, f"cannot read: {e.strerror or e}")], []
         try:
             doc = self.read(path, data, settings)
         except ReadError as e:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from speechlint.linter import Session
     from speechlint.rule import Rule
 
-FAMILIES = ("structure", "enumeration", "formula", "places", "particles", "punctuation", "drafting", "terms")
+FAMILIES = ("structure", "enumeration", "formula", "places", "particles", "punctuation", "drafting", "terms", "engine")
 
 
 def builtin_rules() -> list[Rule]:
@@ -48,6 +48,10 @@ class BuiltinPlugin:
             return markdown.read_markdown(path, data)
         if suffix in text.SUFFIXES or suffix == "":
             return text.read_text(path, data)
+        if suffix == ".docx":
+            from speechlint.readers.docx import read_docx
+
+            return read_docx(path, data)
         return None
 
     @hookimpl(trylast=True)

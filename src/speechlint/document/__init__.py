@@ -19,11 +19,30 @@ from speechlint.document.tokenize import Token, Tokenizer, tokens_of
 from speechlint.fix import Span
 
 if TYPE_CHECKING:
+    from speechlint.document.meta import Meta
+    from speechlint.document.outline import Outline
+    from speechlint.document.places import Places
     from speechlint.resources import Resources
 
-__all__ = ["BOUNDARY", "Document", "Line", "Segment", "Token"]
+__all__ = ["BOUNDARY", "Directive", "Document", "Line", "Segment", "Token"]
 
 _LEADING_SPACE = regex.compile(r"[ \t\u3000\u00a0]*")
+_NOT_BREAK = regex.compile(r"[^\r\n]")
+
+
+@dataclasses.dataclass(frozen=True)
+class Directive:
+    """A suppression comment: ``<!-- speechlint-KIND CODES -->``.
+
+    ``kind`` is what follows ``speechlint-`` (``disable``, ``enable``,
+    ``disable-next-line``, ``disable-file``, or an unknown word); ``codes`` are the
+    code tokens with their spans, as written.
+    """
+
+    kind: str
+    span: Span  # the whole comment
+    kind_span: Span
+    codes: tuple[tuple[str, Span], ...] = ()
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -46,18 +65,51 @@ class Document:
     content_starts: tuple[int, ...] | None = None
     #: Spans the reader exempts from some or all rules: (span, codes); empty codes = all.
     exempt: tuple[tuple[Span, frozenset[str]], ...] = ()
+    #: Spans that are not prose: Markdown syntax (``#``, bullets, ``>``, emphasis marks,
+    #: table pipes, link brackets) and non-prose content (code, comments, front matter,
+    #: link targets).  They read as spaces in ``prose``.
+    markup: tuple[Span, ...] = ()
+    #: Suppression comments found by the reader (``<!-- speechlint-disable … -->``).
+    directives: tuple[Directive, ...] = ()
     front_matter: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     #: 1-based numbers of lines numbered by a word processor's automatic numbering.
     auto_numbered: frozenset[int] = frozenset()
     # Context from the session: never read from disk by the Document itself.
     genre_hint: str | None = None
     home_hint: str | None = None
+    #: Codes of every rule the session knows (for SLX001); None when not linted by a session.
+    known_codes: frozenset[str] | None = None
     tokenizer_factory: Callable[[], Tokenizer] | None = dataclasses.field(default=None, repr=False)
     resources: Resources | None = dataclasses.field(default=None, repr=False)
 
     def evolve(self, **changes: Any) -> Document:
         """A copy with some fields changed (and empty caches)."""
         return dataclasses.replace(self, **changes)
+
+    # -- prose -----------------------------------------------------------------
+
+    @cached_property
+    def prose(self) -> str:
+        """``text`` with every ``markup`` span blanked to spaces (line breaks kept).
+
+        Same length as ``text``, so offsets are shared.  Emphasis marks, bullets and
+        ``#`` read as spaces: a pattern such as ``(?<=^|[，：\\s])一是`` finds the
+        一是 of ``**一是**加强`` and of ``- 一是`` here.  Equal to ``text`` when
+        there is no markup (plain text).
+        """
+        if not self.markup:
+            return self.text
+        out: list[str] = []
+        pos = 0
+        for span in sorted(self.markup):
+            start = max(span.start, pos)
+            if span.end <= start:
+                continue
+            out.append(self.text[pos:start])
+            out.append(_NOT_BREAK.sub(" ", self.text[start : span.end]))
+            pos = span.end
+        out.append(self.text[pos:])
+        return "".join(out)
 
     # -- lines -----------------------------------------------------------------
 
@@ -71,18 +123,22 @@ class Document:
         start = ln.span.start
         if self.content_starts is not None:
             start = max(start, self.content_starts[line - 1])
-        m = _LEADING_SPACE.match(self.text, start, ln.span.end)
+        # Leading spaces and markup (a bold opening "**") are skipped on the prose view.
+        m = _LEADING_SPACE.match(self.prose, start, ln.span.end)
         return m.end() if m else start
 
     # -- paragraphs, sentences, clauses -----------------------------------------
 
     @cached_property
     def paragraphs(self) -> tuple[Segment, ...]:
-        """Non-empty lines, from their content start to the end of their last non-space character."""
+        """Lines with prose, from their content start to their last non-space prose character.
+
+        Lines that are all markup (code, front matter, comments) are not paragraphs.
+        """
         out = []
         for ln in self.lines.lines:
             start = self.content_start(ln.number)
-            end = start + len(self.text[start : ln.span.end].rstrip())
+            end = start + len(self.prose[start : ln.span.end].rstrip())
             if end > start:
                 out.append(Segment(Span(start, end), self.text[start:end]))
         return tuple(out)
@@ -104,6 +160,34 @@ class Document:
     @cached_property
     def _paragraph_by_line(self) -> dict[int, int]:
         return {self.lines.line_of(p.span.start): i for i, p in enumerate(self.paragraphs)}
+
+    # -- outline ----------------------------------------------------------------
+
+    @cached_property
+    def outline(self) -> Outline:
+        """Numbered headings, inline series and announced counts (regex only, no tokenizer)."""
+        from speechlint.document.outline import build_outline
+
+        return build_outline(self)
+
+    # -- metadata ---------------------------------------------------------------
+
+    @cached_property
+    def meta(self) -> Meta:
+        """版头, 发文字号, title, salutation, body, closing, 附件说明, signature, date and genre (no tokenizer)."""
+        from speechlint.document.meta import build_meta
+        from speechlint.resources import Resources
+
+        # A Document built by hand (tests, library use) reads the shipped genre table.
+        resources = self.resources if self.resources is not None else Resources()
+        return build_meta(self, resources.genres)
+
+    @cached_property
+    def places(self) -> Places:
+        """Home unit, gazetteer matches, 我X/全X self-references and organ names (see document/places.py)."""
+        from speechlint.document.places import build_places
+
+        return build_places(self)
 
     # -- tokens -----------------------------------------------------------------
 
