@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speechlint.config import ConfigError, ConfigResolver, Settings, known_selector, select_rules
 from speechlint.diagnostic import Diagnostic, Position
@@ -19,6 +19,9 @@ from speechlint.plugins import Plugins, collect_rules, load_plugins
 from speechlint.readers import ReadError
 from speechlint.resources import Resources
 from speechlint.rule import Rule, Severity
+
+if TYPE_CHECKING:
+    from speechlint.cache import Cache
 
 
 @dataclass
@@ -56,6 +59,7 @@ class Session:
         plugins: Sequence[object] = (),
         rule_packs: Sequence[str] = (),
         verbose: bool = False,
+        cache: bool = False,
     ) -> None:
         from speechlint.builtin import BuiltinPlugin
 
@@ -79,6 +83,20 @@ class Session:
         self._tokenizer: Tokenizer | None = None
         self._options: dict[tuple[int, str], tuple[Settings, Any, Severity]] = {}
         self.validate(root)
+        self.cache: Cache | None = self._open_cache() if cache else None
+
+    def _open_cache(self) -> Cache:
+        """The content cache in the root settings' folder (DESIGN §10; see speechlint.cache)."""
+        import importlib.util
+
+        from speechlint.cache import CACHE_DIR, Cache, session_fingerprint
+
+        root = self.resolver.root
+        parts = [repr(root), *(f"{p.name}|{p.source}|{p.distribution}|{p.version}" for p in self.plugins.info)]
+        if root.tokenizer == "auto":  # which engine "auto" takes changes the tokens
+            parts.append(f"rjieba:{importlib.util.find_spec('rjieba') is not None}")
+        files = [p.name for p in self.plugins.info if p.source in ("local file", "rule pack")]
+        return Cache(root.root / CACHE_DIR, session_fingerprint(parts, [*files, *root.dictionaries]))
 
     # -- rules and options ------------------------------------------------------
 
@@ -238,6 +256,13 @@ class Session:
             self.validate(settings)
         except ConfigError as e:
             return None, [FileError(shown, str(e))], []
+        cached = key = content = None
+        if self.cache is not None:
+            from speechlint.cache import content_hash
+
+            # The selected rules follow from the settings, the path and the session's plugins.
+            key, content = self.cache.key(str(path), shown, repr(settings)), content_hash(data)
+            cached = self.cache.get(key, content)
         try:
             doc = self.read(path, data, settings)
         except ReadError as e:
@@ -246,7 +271,11 @@ class Session:
             return None, [FileError(shown, f"reader failed: {type(e).__name__}: {e}")], []
         if doc is None:
             return None, [], [f"{shown}: skipped: unsupported file type"] if explicit else []
+        if cached is not None:
+            return FileResult(shown, doc, cached), [], []
         diagnostics, errors = self.lint_document(doc, settings)
+        if self.cache is not None and key is not None and content is not None and not errors:
+            self.cache.put(key, content, diagnostics)  # a crashed rule's partial findings are never kept
         return FileResult(shown, doc, diagnostics), errors, []
 
     def iter_files(self, paths: Sequence[Path], force_exclude: bool = False) -> Iterator[tuple[Path, bool]]:
@@ -260,18 +289,44 @@ class Session:
         for c in discover(paths, exclude_for, force_exclude):
             yield c.path, c.explicit
 
-    def check_paths(self, paths: Sequence[Path], force_exclude: bool = False) -> Report:
+    def check_paths(self, paths: Sequence[Path], force_exclude: bool = False, jobs: int = 1) -> Report:
+        """Check files and folders; ``jobs`` > 1 shares the files among forked workers (same report)."""
+        from speechlint.jobs import map_in_order
+
         report = Report(errors=[FileError(None, e) for e in self.errors])
-        for path, explicit in self.iter_files(paths, force_exclude):
-            if explicit and not path.exists():
-                report.errors.append(FileError(str(path), "no such file or folder"))
-                continue
-            result, errors, notes = self.check_file(path, explicit)
+        files = list(self.iter_files(paths, force_exclude))
+        for result, errors, notes in map_in_order(files, self._check_item(jobs > 1), jobs):
             if result is not None:
-                report.files.append(result)
+                report.files.append(self.adopt(result))
             report.errors.extend(errors)
             report.notes.extend(notes)
         return report
+
+    def _check_item(
+        self, portable: bool
+    ) -> Callable[[tuple[Path, bool]], tuple[FileResult | None, list[FileError], list[str]]]:
+        def work(item: tuple[Path, bool]) -> tuple[FileResult | None, list[FileError], list[str]]:
+            path, explicit = item
+            if explicit and not path.exists():
+                return None, [FileError(str(path), "no such file or folder")], []
+            result, errors, notes = self.check_file(path, explicit)
+            return (portable_result(result) if portable else result), errors, notes
+
+        return work
+
+    def adopt(self, result: FileResult) -> FileResult:
+        """A result from a worker process: give its Document this session's tokenizer and resources."""
+        doc = result.document
+        if doc is None or doc.resources is self.resources:
+            return result
+        return FileResult(result.path, doc.evolve(tokenizer_factory=self.tokenizer, resources=self.resources), result.diagnostics)
+
+
+def portable_result(result: FileResult | None) -> FileResult | None:
+    """The result without its Document's session links, so that it can be pickled to the parent."""
+    if result is None or result.document is None:
+        return result
+    return FileResult(result.path, result.document.evolve(tokenizer_factory=None, resources=None), result.diagnostics)
 
 
 def _same_type(default: Any, value: Any) -> bool:

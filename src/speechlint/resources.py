@@ -8,7 +8,13 @@ from __future__ import annotations
 import tomllib
 from functools import cached_property
 from importlib import resources as _pkg
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from speechlint.document.genres import GenreTable
+    from speechlint.formulations import Formulations
+    from speechlint.gazetteer import Gazetteer
 
 
 def data_bytes(name: str) -> bytes:
@@ -28,8 +34,65 @@ class Resources:
 
     def tokenizer_words(self) -> list[tuple[str, str]]:
         """Words added to the tokenizer's dictionary (the gazetteer's names, as ``ns``)."""
-        return []
+        return self.gazetteer.tokenizer_words()
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """data/gazetteer.csv and data/place_ordinary_words.txt (see data/NOTICE.md)."""
+        from speechlint.gazetteer import Gazetteer
+
+        return Gazetteer.from_csv(
+            data_bytes("gazetteer.csv").decode("utf-8"), data_bytes("place_ordinary_words.txt").decode("utf-8")
+        )
+
+    def validate_home(self, home: str | None, where: str) -> None:
+        """Check the ``home`` setting (--home, config ``home``); raise ConfigError naming ``where``."""
+        if home is None:
+            return
+        from speechlint.config import ConfigError
+
+        unit, problem = self.gazetteer.resolve(home)
+        if unit is None:
+            raise ConfigError(f"{where}: unknown home: {problem}")
 
     @cached_property
     def _cache(self) -> dict[str, Any]:
         return {}
+
+    # -- formulations -----------------------------------------------------------
+
+    @cached_property
+    def formulations(self) -> Formulations:
+        """data/formulations.toml: standard formulations and numbered formulations (docs/formulations.md)."""
+        from speechlint.formulations import parse_formulations
+
+        return parse_formulations(load_toml("formulations.toml"))
+
+    # -- genre table ------------------------------------------------------------
+
+    @cached_property
+    def _genre_data(self) -> dict[str, Any]:
+        return load_toml("genres.toml")
+
+    @cached_property
+    def genres(self) -> GenreTable:
+        """data/genres.toml merged with the config's ``[genres.<name>]`` tables."""
+        from speechlint.document.genres import build_genre_table
+
+        return build_genre_table(self._genre_data, self._genres_extra)
+
+    def validate_genres(self, tables: Mapping[str, Any], where: str, genre: str | None = None) -> None:
+        """Check ``[genres.<name>]`` tables and the ``genre`` setting; raise ConfigError naming ``where``."""
+        from speechlint.config import ConfigError
+        from speechlint.document.genres import GenreTableError, check_genre_tables
+
+        if tables:
+            try:
+                check_genre_tables(tables, self._genre_data.get("genres", {}))
+            except GenreTableError as e:
+                raise ConfigError(f"{where}: {e}") from None
+        if genre is not None and self.genres.get(genre) is None and genre not in tables:
+            known = "、".join(self.genres.specs)
+            raise ConfigError(
+                f"{where}: unknown genre '{genre}' in --genre or 'genre' (known: {known}; add one with [genres.\"{genre}\"])"
+            )

@@ -38,7 +38,13 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
 
 def document_context(doc: Document | None) -> dict[str, Any]:
     """genre, genre_family and home of a document (null while unknown)."""
-    return {"genre": None, "genre_family": None, "home": None}
+    meta = doc.meta if doc is not None else None
+    return {
+        "genre": meta.genre if meta else None,
+        "genre_family": meta.family if meta else None,
+        # The home unit (--home, config, front matter, else inferred without the tokenizer).
+        "home": doc.places.home.as_json() if doc is not None and doc.places.home is not None else None,
+    }
 
 
 def format_json(report: Report, options: FormatOptions) -> str:
