@@ -31,6 +31,12 @@ class _Extend(argparse.Action):
         setattr(namespace, self.dest, items)
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes, not {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="speechlint",
@@ -69,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     base.add_argument("--update-baseline", action="store_true", help="record the current findings in the --baseline FILE")
     cfg.add_argument("--disable-plugin", action="append", default=[], metavar="NAME")
     cfg.add_argument("--verbose", action="store_true", help="tracebacks for crashes")
+    speed = check.add_argument_group("speed")
+    speed.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)")
+    speed.add_argument("--no-cache", action="store_true", help="neither read nor write .speechlint_cache/")
 
     rules = sub.add_parser("rules", help="列出全部规则")
     rules.add_argument("--disable-plugin", action="append", default=[], metavar="NAME")
@@ -111,6 +120,7 @@ def _session(args: argparse.Namespace, rule_packs: Sequence[str] = ()):  # type:
             disabled_plugins=getattr(args, "disable_plugin", []),
             verbose=getattr(args, "verbose", False),
             rule_packs=rule_packs,
+            cache=args.command == "check" and not args.no_cache,
         )
     except (ConfigError, PluginError) as e:
         _err(str(e))
@@ -185,9 +195,20 @@ def _check_run(args: argparse.Namespace, session):  # type: ignore[no-untyped-de
         name = args.stdin_filename or "-"
         return fix_data(session, Path(name), name, data, mode), data
     paths = [Path(p) for p in (args.paths or ["."])]
+    jobs = _workers(args.jobs)
     if mode is None:
-        return FixRun(session.check_paths(paths, force_exclude=args.force_exclude)), None
-    return fix_paths(session, paths, mode, force_exclude=args.force_exclude), None
+        return FixRun(session.check_paths(paths, force_exclude=args.force_exclude, jobs=jobs)), None
+    return fix_paths(session, paths, mode, force_exclude=args.force_exclude, jobs=jobs), None
+
+
+def _workers(jobs: int) -> int:
+    from speechlint.jobs import can_fork, workers
+
+    n = workers(jobs)
+    if n > 1 and not can_fork():
+        print("speechlint: --jobs needs fork(), which this platform lacks; checking in one process", file=sys.stderr)
+        return 1
+    return n
 
 
 def _write_fixed(run, diff: bool, stdin_data: bytes | None) -> None:  # type: ignore[no-untyped-def]

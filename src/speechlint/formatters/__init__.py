@@ -34,6 +34,8 @@ BUILTIN: dict[str, Formatter] = {
     "full": _lazy("text", "format_full"),
     "concise": _lazy("text", "format_concise"),
     "json": _lazy("json", "format_json"),
+    "sarif": _lazy("sarif", "format_sarif"),
+    "github": _lazy("github", "format_github"),
 }
 NAMES: tuple[str, ...] = tuple(BUILTIN)
 
