@@ -1,0 +1,801 @@
+"""The numbered-point outline of a document: headings, inline series and announced counts.
+
+Three things, all found by regular expressions on the raw text (no tokenizer):
+
+* ``headings``: line-initial markers of the GB/T 9704 levels 一、 （一） 1. （1）, plus ①…,
+  read at each line's content start (so Markdown ``## 一、`` and ``- 一是`` count), with the
+  literal form as written (``一.``, ``(一)``, ``1、`` are malformed forms of the right level),
+  the ordinal, the level and the parent.  Documents numbered 第X章 / 第X节 / 第X条 are read in
+  regulation mode, where （一） is a 项 under its 条 and 1. a 目.  The 附件说明 list
+  (``附件：1.…`` and its numbered continuation lines) is not body structure, and a line that is
+  only ``附件`` / ``附件2`` starts a new part (the attachment's own numbering).
+* ``series``: inline enumerations inside paragraphs (一是/一要/一来, 第一，, 其一，,
+  首先…其次…再次…最后, 一方面…另一方面), continued into following paragraphs that begin with
+  the next enumerator, with the gaps, repeats and mixed styles found while building them.
+* ``announcements``: announced counts (讲三点意见, 从三个方面, 四项任务, 以下几点) and the
+  series or headings that follow them.
+
+Drafts are often typed with half-width punctuation, so every boundary here is the class of
+``speechlint.document.segment`` that holds both widths.  See docs/structure.md.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+import regex
+
+from speechlint.document.segment import CLAUSE_END, SENTENCE_END
+from speechlint.fix import Span
+
+if TYPE_CHECKING:
+    from speechlint.document import Document, Segment
+
+__all__ = [
+    "Announcement",
+    "Heading",
+    "Item",
+    "Outline",
+    "Series",
+    "build_outline",
+    "cn_to_int",
+    "int_to_cn",
+]
+
+CN_NUMERALS = "一二三四五六七八九十"
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100}
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """二十一 -> 21, 一百零五 -> 105; None when the string is not a well-formed numeral."""
+    total = 0
+    digit: int | None = None
+    for ch in numeral:
+        if ch in _CN_VALUE:
+            if digit is not None and digit != 0:
+                return None  # 一二: two digits in a row
+            digit = _CN_VALUE[ch]
+        elif ch in _CN_UNIT:
+            total += (digit if digit else 1) * _CN_UNIT[ch]
+            digit = None
+        else:
+            return None
+    if not numeral:
+        return None
+    return total + (digit or 0)
+
+
+def int_to_cn(n: int) -> str:
+    """21 -> 二十一 (1 to 999), the way ordinals are written in headings."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    head = digits[n // 100] + "百"
+    if rest == 0:
+        return head
+    return head + ("零" + digits[rest] if rest < 10 else int_to_cn(rest) if rest >= 20 else "一" + int_to_cn(rest))
+
+
+# -- headings ---------------------------------------------------------------------------
+
+#: Heading kinds, from the GB/T 9704 levels and the legislative hierarchy.
+CHAPTER, SECTION, ARTICLE = "chapter", "section", "article"
+CN, CN_PAREN, ARABIC, ARABIC_PAREN, CIRCLED = "cn", "cn-paren", "arabic", "arabic-paren", "circled"
+_LEVEL = {CN: 1, CN_PAREN: 2, ARABIC: 3, ARABIC_PAREN: 4, CIRCLED: 5}
+_REGULATION_LEVEL = {CHAPTER: 1, SECTION: 2, ARTICLE: 3, CN: 4, CN_PAREN: 4, ARABIC: 5, ARABIC_PAREN: 6, CIRCLED: 7}
+#: The punctuation each kind takes after its numeral or closing bracket (GB/T 15834 B.3).
+CANONICAL_PUNCT = {CN: "、", CN_PAREN: "", ARABIC: ".", ARABIC_PAREN: "", CIRCLED: ""}
+#: Kinds written as lists inside a section: a new list may restart at 1 after a lead-in line.
+_LIST_KINDS = frozenset({ARABIC, ARABIC_PAREN, CIRCLED})
+
+# The marks that may follow a marker, right or wrong, in either width.
+_AFTER = "、.．,，:："
+_SPACE = " \t\u3000"
+_REG_MARKER = regex.compile(rf"第([一二三四五六七八九十百零〇两]+)(章|节|条)(?=[{_SPACE}]|$)")
+_CN_PAREN = regex.compile(rf"([（(])([{CN_NUMERALS}]+)([）)])([{_AFTER}]?)")
+_ARABIC_PAREN = regex.compile(rf"([（(])(\d{{1,2}})([）)])([{_AFTER}]?)")
+# 一、二等奖 and 一、二级 are not headings (一、2025年工作 is); nor 3、4月份 or 1.5亿元.
+_CN_BARE = regex.compile(rf"([{CN_NUMERALS}]+)([{_AFTER}])(?![{CN_NUMERALS}]+[、，,等级类])")
+_ARABIC_BARE = regex.compile(rf"(\d{{1,2}})([{_AFTER}])(?!\d)")
+_CIRCLED = regex.compile(rf"([①-⑳])([{_AFTER}]?)")
+# The characters a marker can start with: most lines are rejected by one set look-up.
+_MARKER_START = frozenset(CN_NUMERALS + "第（(0123456789" + "".join(chr(c) for c in range(0x2460, 0x2474)))
+_ATTACH_LIST = regex.compile(r"附\s*件\s*[：:]")
+_ATTACH_ITEM = regex.compile(rf"\d{{1,2}}\s*[{_AFTER}]|[（(]\d{{1,2}}[）)]")
+_ATTACH_PAGE = regex.compile(rf"附\s*件\s*[\d{CN_NUMERALS}]*[{_SPACE}]*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One line-initial numbered marker and the heading it opens.
+
+    ``marker`` covers the literal marker as written, brackets and the mark after it included
+    (``一、``, ``（一）``, ``1．``, ``(2)``); ``numeral`` is the ordinal as written;
+    ``title`` is the heading text after the marker up to the first sentence end or the end of
+    the line (a run-in heading such as ``（一）整合服务窗口。3月起…`` has the title 整合服务窗口).
+    """
+
+    index: int
+    kind: str
+    level: int  # 1 = 一、 (or 第X章 in regulation mode); deeper levels count up
+    ordinal: int
+    line: int
+    part: int  # 0 = the body; 1, 2 … = attachments that follow a 附件 page line
+    marker: Span
+    marker_text: str
+    numeral: Span
+    numeral_text: str
+    open: str  # the opening bracket as written, "" for bare markers
+    close: str
+    punct: str  # the mark after the marker as written, "" when none
+    punct_span: Span
+    title: Span
+    title_text: str
+    span: Span  # from the marker to the end of the line's content
+    parent: int | None  # index of the parent heading; None at the top of its part
+    group: int  # siblings share a group: one parent, one kind, one run of 1, 2, 3 …
+
+    @property
+    def canonical_punct(self) -> str:
+        return CANONICAL_PUNCT.get(self.kind, self.punct)
+
+    @property
+    def well_formed(self) -> bool:
+        """True when the mark after the marker and the brackets are as GB/T 15834 B.3 writes them."""
+        if self.kind in (CHAPTER, SECTION, ARTICLE):
+            return True
+        brackets_ok = not self.open or (self.open, self.close) == ("（", "）")
+        return brackets_ok and self.punct == self.canonical_punct
+
+    def form(self, ordinal: int | None = None) -> str:
+        """The canonical marker for this kind, e.g. ``（三）``; with ``ordinal``, for that number."""
+        n = self.ordinal if ordinal is None else ordinal
+        if self.kind == CN:
+            return f"{int_to_cn(n)}、"
+        if self.kind == CN_PAREN:
+            return f"（{int_to_cn(n)}）"
+        if self.kind == ARABIC:
+            return f"{n}."
+        if self.kind == ARABIC_PAREN:
+            return f"（{n}）"
+        if self.kind == CIRCLED:
+            return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+        unit = {CHAPTER: "章", SECTION: "节", ARTICLE: "条"}[self.kind]
+        return f"第{int_to_cn(n)}{unit}"
+
+    def numeral_for(self, ordinal: int) -> str:
+        """The numeral of ``ordinal`` written the way this kind writes it (三, 3, ③)."""
+        if self.kind in (ARABIC, ARABIC_PAREN):
+            return str(ordinal)
+        if self.kind == CIRCLED:
+            return self.form(ordinal)
+        return int_to_cn(ordinal)
+
+
+# -- inline series ----------------------------------------------------------------------
+
+#: Series styles.  X是/X要/X来 are one style (一是…二要 is a variation, not a mix).
+SHI, DI, QI, FANGMIAN, SEQ = "shi", "di", "qi", "fangmian", "seq"
+_NUMBERED_STYLES = frozenset({SHI, DI, QI})
+_SEQ_ORDINAL = {"首先": 1, "其次": 2, "再次": 3}
+
+# What may stand right before an enumerator: a clause mark of either width, a space, an opening
+# quote or bracket, a dash; or the end of a plural subject (我们一是要…, 大家一来要…).
+_LEFT = frozenset(CLAUSE_END + _SPACE + "“‘「『（(《—")
+_LEFT_SUBJECT = frozenset("们家")
+# 这一方面, 统一方面, 每一方面, 是一方面 … are not “on the one hand”.
+_NOT_BEFORE_YIFANGMIAN = frozenset("这那哪每某任统唯单同划专第是")
+_ENUMERATOR = regex.compile(
+    rf"""
+      (?P<n>[{CN_NUMERALS}]+)(?P<suf>[是要来])                      # 一是 / 二要 / 一来
+    | 第(?P<d>[{CN_NUMERALS}]+)(?=[，：,:]|是|、(?![{CN_NUMERALS}第\d]))  # 第一， ; not 第一、二产业
+    | 其(?P<q>[{CN_NUMERALS}])(?=[，、：,:]|是)                      # 其一，
+    | (?P<other>另一方面)
+    | (?P<one>一方面)
+    | (?P<seq>首先|其次)(?=[，、：,:]|要|是)
+    | (?P<seq2>再次|最后)(?=[，、：,:]|是)
+    """,
+    regex.X,
+)
+# 首先 of courtesy (首先，我代表县委向大家表示感谢) or of a host's script (首先，请王明同志
+# 通报…; the next speaker comes with 下面) starts no series.
+_COURTESY = regex.compile(r"[，,：:]?[^。！？!?]{0,4}?(?:代表|感谢|祝贺|欢迎|向)|[，,：:]?请")
+# Words whose first character follows a numeral without making it an enumerator: 三要素, 一来就.
+_NOT_AFTER = {"要": frozenset("素求点件案闻害职员务"), "来": frozenset("就到了过自看说讲")}
+
+
+def _same_again(text: str, m: regex.Match[str]) -> bool:
+    """一是一，/ 二是二。 (the same numeral closing a clause) and 一来二去 (a numeral after 来)."""
+    end = m.end()
+    if m.group("suf") == "来":
+        return end < len(text) and text[end] in CN_NUMERALS
+    n = m.group("n")
+    if not text.startswith(n, end):
+        return False
+    after = end + len(n)
+    return after == len(text) or text[after] in _LEFT
+
+
+@dataclass
+class Item:
+    """One enumerator in the text: 二是, 第三，, 其次, 另一方面 …"""
+
+    span: Span
+    text: str
+    style: str
+    ordinal: int
+    line: int
+    paragraph: int  # index into Document.paragraphs
+    initial: bool  # the enumerator opens its paragraph
+    final: bool = False  # 最后
+    #: What is wrong with this item, found while building the series:
+    #: "gap", "repeat", "order" (首先 after 其次) or "mixed" (一是 … 第二); None when fine.
+    issue: str | None = None
+    expected: int | None = None  # the ordinal the series expected here
+
+    def form(self, ordinal: int) -> str:
+        """The enumerator of ``ordinal`` in this item's style: 三是 / 三要, 第三, 其三, 再次."""
+        if self.style == SHI:
+            return int_to_cn(ordinal) + self.text[-1]
+        if self.style == DI:
+            return "第" + int_to_cn(ordinal)
+        if self.style == QI:
+            return "其" + int_to_cn(ordinal)
+        if self.style == SEQ:
+            return {1: "首先", 2: "其次", 3: "再次"}.get(ordinal, "最后")
+        return "一方面" if ordinal == 1 else "另一方面"
+
+
+@dataclass
+class Series:
+    """An inline enumeration: items of one style in order, in one paragraph or continued into
+    following paragraphs that begin with the next enumerator."""
+
+    style: str
+    items: list[Item] = field(default_factory=list)
+    closed: bool = False  # ended by 最后
+
+    @property
+    def first(self) -> Item:
+        return self.items[0]
+
+    @property
+    def last_ordinal(self) -> int:
+        return self.items[-1].ordinal
+
+    @property
+    def count(self) -> int:
+        """How many points the series makes.  A series whose first enumerator was not
+        recognised (我们一要… written without a boundary) is counted from its first ordinal."""
+        return self.first.ordinal - 1 + len(self.items)
+
+
+# -- announced counts -------------------------------------------------------------------
+
+_COUNT_TRIGGER = (
+    "讲|谈|提出|提|强调|明确|把握|抓好|做到|突出|注重|从|围绕|以下|下面|包括|概括为|归纳为|分为|主要有|共有"
+)
+_COUNT = regex.compile(
+    rf"""
+    (?P<trigger>{_COUNT_TRIGGER})
+    [^{regex.escape(CLAUSE_END)}“”‘’"《》\n]{{0,4}}?
+    (?<![第\d{CN_NUMERALS}两])
+    (?P<num>[两二三四五六七八九十]+|几|[1-9]\d|[2-9])(?!\d)
+    (?P<cls>个方面|方面|个问题|点|项|条)
+    """,
+    regex.X,
+)
+_CLOCK_BEFORE = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "今天", "明天", "当天", "当日", "次日")
+_CLOCK_AFTER = regex.compile(r"钟|半|整|\d|[零〇一二三四五六七八九十]+分|左右|许|前|后|以前|以后|之前|之后")
+# Numbered formulations written without quotes: 坚持四项基本原则 announces nothing.  The
+# shared formulation data (Resources.formulations) is used when the session offers it; these
+# few, not numbered lists of members, are always known.  Quoted ones (“四个意识”) are skipped.
+_FORMULATIONS = frozenset({"四项基本原则", "八项规定", "两点论", "三项制度改革"})
+_SENTENCE_MARKS = frozenset(SENTENCE_END)
+_CLAUSE_MARKS = frozenset(CLAUSE_END)
+# How far an announcement may stand from the series it announces: 抓好落实：/ 意见。
+_NEAR = 10
+_FORWARD_TRIGGERS = frozenset({"讲", "谈", "提", "提出", "强调", "下面", "以下", "从", "包括", "概括为", "归纳为", "分为", "主要有"})
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """An announced count and what follows it.
+
+    ``count`` is None for 几 (以下几点: at least two).  ``found`` is the number of points that
+    follow (an inline series, the series of the following paragraphs, or the child headings),
+    None when nothing that could be counted follows.
+    """
+
+    span: Span  # the count: 三点, 四项, 两个方面
+    text: str
+    count: int | None
+    line: int
+    trigger: str  # the word that announces: 讲, 从, 明确, 以下 …
+    phrase: Span  # from the trigger to the end of the count: 讲三点
+    found: int | None = None
+    target: str | None = None  # "series", "paragraphs" or "headings"
+    target_span: Span | None = None  # the first item of what was counted
+
+
+# -- the outline ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Headings, inline series and announced counts of one document."""
+
+    headings: tuple[Heading, ...]
+    series: tuple[Series, ...]
+    announcements: tuple[Announcement, ...]
+    regulation: bool
+    #: 1-based lines of the 附件说明 list (excluded from the headings).
+    attachment_lines: frozenset[int]
+
+    def children(self, parent: int | None, part: int = 0) -> tuple[Heading, ...]:
+        """Child headings of heading ``parent`` (None: the top level of ``part``)."""
+        if parent is not None:
+            return tuple(h for h in self.headings if h.parent == parent)
+        return tuple(h for h in self.headings if h.parent is None and h.part == part)
+
+    def groups(self) -> Iterator[tuple[Heading, ...]]:
+        """Sibling runs in document order: one parent, one kind, one run numbered from 1."""
+        by_group: dict[int, list[Heading]] = {}
+        for h in self.headings:
+            by_group.setdefault(h.group, []).append(h)
+        for g in sorted(by_group):
+            yield tuple(by_group[g])
+
+
+def build_outline(document: Document) -> Outline:
+    """Read the outline of ``document`` (Document.outline calls this once and caches it)."""
+    lines = _content_lines(document)
+    regulation = _is_regulation(document, lines)
+    attachments, pages = _attachment_lines(document, lines)
+    headings = _headings(document, lines, regulation, attachments, pages)
+    heading_lines = {h.line: h for h in headings}
+    series = _series(document, heading_lines)
+    announcements = _announcements(document, headings, heading_lines, series)
+    return Outline(headings, tuple(series), tuple(announcements), regulation, frozenset(attachments))
+
+
+_Lines = list[tuple[int, int, int]]
+
+
+def _content_lines(document: Document) -> _Lines:
+    """(line number, content start, content end) of non-blank lines not numbered by Word."""
+    text = document.prose
+    out = []
+    for ln in document.lines.lines:
+        if ln.number in document.auto_numbered:
+            continue
+        start = document.content_start(ln.number)
+        end = start + len(text[start : ln.span.end].rstrip())
+        if end > start:
+            out.append((ln.number, start, end))
+    return out
+
+
+def _is_regulation(document: Document, lines: _Lines) -> bool:
+    text = document.prose
+    for _, start, end in lines:
+        m = _REG_MARKER.match(text, start, end)
+        if m and m.group(2) in ("章", "条"):
+            return True
+    return False
+
+
+def _attachment_lines(document: Document, lines: _Lines) -> tuple[set[int], set[int]]:
+    """Lines of the 附件说明 list, and lines that open an attachment's own pages."""
+    text = document.prose
+    listed: set[int] = set()
+    pages: set[int] = set()
+    in_list = False
+    for number, start, end in lines:
+        head = text[start] == "附"
+        if head and _ATTACH_LIST.match(text, start, end):
+            listed.add(number)
+            in_list = True
+        elif in_list and _ATTACH_ITEM.match(text, start, end):
+            listed.add(number)
+        else:
+            in_list = False
+            if head and _ATTACH_PAGE.match(text, start, end):
+                pages.add(number)
+    return listed, pages
+
+
+def _match_marker(text: str, start: int, end: int, regulation: bool) -> tuple[str, regex.Match[str]] | None:
+    if text[start] not in _MARKER_START:
+        return None
+    if regulation:
+        m = _REG_MARKER.match(text, start, end)
+        if m:
+            return {"章": CHAPTER, "节": SECTION, "条": ARTICLE}[m.group(2)], m
+    for kind, pattern in (
+        (CN_PAREN, _CN_PAREN),
+        (ARABIC_PAREN, _ARABIC_PAREN),
+        (CN, _CN_BARE),
+        (ARABIC, _ARABIC_BARE),
+        (CIRCLED, _CIRCLED),
+    ):
+        m = pattern.match(text, start, end)
+        if m:
+            return kind, m
+    return None
+
+
+def _headings(
+    document: Document, lines: _Lines, regulation: bool, attachments: set[int], pages: set[int]
+) -> tuple[Heading, ...]:
+    text = document.prose
+    levels = _REGULATION_LEVEL if regulation else _LEVEL
+    out: list[Heading] = []
+    part = 0
+    stack: list[Heading] = []
+    groups: dict[tuple[int, int | None, str], int] = {}  # (part, parent, kind) -> open group
+    next_group = 0
+    previous_line_text = ""  # content of the last non-heading line, for list restarts
+    last_was_heading = False
+    for number, start, end in lines:
+        if number in pages:
+            part += 1
+            stack.clear()
+            continue
+        found = None if number in attachments else _match_marker(text, start, end, regulation)
+        if found is None:
+            previous_line_text = text[start:end]
+            last_was_heading = False
+            continue
+        kind, m = found
+        numeral_span, numeral_text, open_, close, punct, punct_span = _literal(kind, m)
+        ordinal = (int(numeral_text) if kind in (ARABIC, ARABIC_PAREN) else
+                   ord(numeral_text) - 0x2460 + 1 if kind == CIRCLED else cn_to_int(numeral_text))
+        if not ordinal:
+            previous_line_text = text[start:end]
+            last_was_heading = False
+            continue
+        level = levels[kind]
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        parent = stack[-1].index if stack else None
+        # Articles and chapters are numbered through the whole part, not per parent.
+        key = (part, None if kind in (ARTICLE, CHAPTER) else parent, kind)
+        restart = (
+            ordinal == 1
+            and key in groups
+            and (kind in _LIST_KINDS or (regulation and kind in (CN, CN_PAREN)))
+            and not last_was_heading
+            and previous_line_text.rstrip().endswith(("：", ":"))
+        )
+        if key not in groups or restart:
+            groups[key] = next_group
+            next_group += 1
+        title, title_text = _title(text, m.end(), end)
+        h = Heading(
+            index=len(out),
+            kind=kind,
+            level=level,
+            ordinal=ordinal,
+            line=number,
+            part=part,
+            marker=Span(m.start(), m.end()),
+            marker_text=m.group(),
+            numeral=numeral_span,
+            numeral_text=numeral_text,
+            open=open_,
+            close=close,
+            punct=punct,
+            punct_span=punct_span,
+            title=title,
+            title_text=title_text,
+            span=Span(start, end),
+            parent=parent,
+            group=groups[key],
+        )
+        out.append(h)
+        stack.append(h)
+        last_was_heading = True
+    return tuple(out)
+
+
+def _literal(kind: str, m: regex.Match[str]) -> tuple[Span, str, str, str, str, Span]:
+    """(numeral span, numeral, open bracket, close bracket, punctuation, punctuation span)."""
+    if kind in (CN_PAREN, ARABIC_PAREN):
+        return Span(*m.span(2)), m.group(2), m.group(1), m.group(3), m.group(4), Span(*m.span(4))
+    if kind in (CHAPTER, SECTION, ARTICLE):
+        return Span(*m.span(1)), m.group(1), "", "", "", Span(m.end(), m.end())
+    return Span(*m.span(1)), m.group(1), "", "", m.group(2), Span(*m.span(2))
+
+
+def _title(text: str, start: int, end: int) -> tuple[Span, str]:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    stop = start
+    while stop < end and text[stop] not in _SENTENCE_MARKS:
+        stop += 1
+    while stop > start and text[stop - 1] in _SPACE + "，；：,;:":
+        stop -= 1
+    return Span(start, stop), text[start:stop]
+
+
+# -- series -------------------------------------------------------------------------------
+
+
+def _items(prose: str, para: Segment, index: int, line: int, scan_from: int) -> Iterator[Item]:
+    base = para.span.start
+    text = prose[base : para.span.end]
+    for m in _ENUMERATOR.finditer(text, scan_from - base):
+        i = m.start()
+        left = text[i - 1] if i > 0 else ""
+        kind = m.lastgroup
+        if kind == "one":
+            if left in _NOT_BEFORE_YIFANGMIAN:
+                continue
+            style, ordinal = FANGMIAN, 1
+        elif kind == "other":
+            style, ordinal = FANGMIAN, 2
+        else:
+            if i > 0 and left not in _LEFT and not (kind == "suf" and left in _LEFT_SUBJECT):
+                continue
+            if kind == "suf":
+                after = text[m.end() : m.end() + 1]
+                if after and after in _NOT_AFTER.get(m.group("suf"), ()):
+                    continue
+                if _same_again(text, m):
+                    continue  # 一是一，二是二 / 一来二去: idioms, not enumerators
+                style, value = SHI, cn_to_int(m.group("n"))
+            elif kind == "d":
+                style, value = DI, cn_to_int(m.group("d"))
+            elif kind == "q":
+                style, value = QI, cn_to_int(m.group("q"))
+            elif kind == "seq":
+                word = m.group("seq")
+                if word == "首先" and _COURTESY.match(text, m.end()):
+                    continue
+                style, value = SEQ, _SEQ_ORDINAL[word]
+            else:  # seq2
+                word = m.group("seq2")
+                style, value = SEQ, _SEQ_ORDINAL.get(word, 0)
+            if value is None:
+                continue
+            ordinal = value
+        item = Item(
+            span=Span(base + m.start(), base + m.end()),
+            text=m.group(),
+            style=style,
+            ordinal=ordinal,
+            line=line,
+            paragraph=index,
+            initial=m.start() == 0,
+            final=m.group() == "最后",
+        )
+        yield item
+
+
+def _series(document: Document, heading_lines: dict[int, Heading]) -> list[Series]:
+    out: list[Series] = []
+    open_: dict[str, Series] = {}  # per style, the series a later paragraph may continue
+    for index, para in enumerate(document.paragraphs):
+        line = document.lines.line_of(para.span.start)
+        heading = heading_lines.get(line)
+        scan_from = para.span.start
+        if heading is not None:
+            open_.clear()  # a heading closes the series of the section before it
+            scan_from = heading.marker.end
+        here: dict[str, Series] = {}  # per style, the latest series of this paragraph
+        for item in _items(document.prose, para, index, line, scan_from):
+            if item.final:
+                _place_final(item, here, open_)
+            else:
+                _place(item, here, open_, out)
+    return out
+
+
+def _place_final(item: Item, here: dict[str, Series], open_: dict[str, Series]) -> None:
+    """最后 ends the latest series of its paragraph, or a series of paragraph-initial items
+    when it opens the very next paragraph (第一，…/第二，…/最后，…); otherwise it is only a
+    word (同志们，…/最后，祝大家身体健康！)."""
+    candidates = [s for s in here.values() if s.style != FANGMIAN and not s.closed]
+    if not candidates and item.initial:
+        candidates = [
+            s
+            for s in open_.values()
+            if s.style != FANGMIAN
+            and not s.closed
+            and s.items[-1].initial
+            and s.items[-1].paragraph == item.paragraph - 1
+        ]
+    if not candidates:
+        return
+    s = max(candidates, key=lambda c: c.items[-1].span.start)
+    item.ordinal = s.last_ordinal + 1
+    s.items.append(item)
+    s.closed = True
+
+
+def _place(item: Item, here: dict[str, Series], open_: dict[str, Series], out: list[Series]) -> None:
+    style = item.style
+    s = here.get(style)
+    in_paragraph = s is not None
+    if s is None:
+        o = open_.get(style)
+        # A paragraph-initial enumerator continues the open series (and may show a gap);
+        # one inside a paragraph continues it only as its next number.
+        if o is not None and not o.closed and (item.initial or item.ordinal == o.last_ordinal + 1):
+            s = o
+    if s is not None and not s.closed:
+        expected = s.last_ordinal + 1
+        if item.ordinal == expected:
+            s.items.append(item)
+            here[style] = open_[style] = s
+            return
+        # 一是 again starts a new series (在思想上，一是…；在行动上，一是…), except 首先 after 其次.
+        if item.ordinal != 1 or (style == SEQ and in_paragraph and s.first.ordinal > 1):
+            item.issue = (
+                "order" if style == SEQ and item.ordinal < expected
+                else "gap" if item.ordinal > expected
+                else "repeat"
+            )
+            item.expected = expected
+            s.items.append(item)
+            here[style] = open_[style] = s
+            return
+    elif style in _NUMBERED_STYLES and item.ordinal > 1:
+        # 一是 … 第二: another numbered style continues this paragraph's series.
+        # A series of paragraph-initial items (第一，… / 第二，…) is not mixed with a series inside
+        # its paragraph (第一，…大家一来…二来…).
+        for other_style, t in here.items():
+            if (
+                other_style != style
+                and other_style in _NUMBERED_STYLES
+                and t.last_ordinal == item.ordinal - 1
+                and not (t.style in (DI, QI) and t.items[-1].initial)
+            ):
+                item.issue = "mixed"
+                item.expected = item.ordinal
+                t.items.append(item)
+                here[style] = open_[style] = t
+                return
+    s = Series(style, [item])
+    out.append(s)
+    here[style] = open_[style] = s
+
+
+# -- announced counts ---------------------------------------------------------------------
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    if before.count("“") > before.count("”") or before.count("‘") > before.count("’"):
+        return True
+    if before.count("《") > before.count("》"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _is_formulation(document: Document, text: str, num_start: int) -> bool:
+    terms: frozenset[str] = _FORMULATIONS
+    if document.resources is not None:
+        terms = terms | document.resources.formulations.numbered_terms
+    return any(text.startswith(t, num_start) for t in terms)
+
+
+def _is_clock(text: str, num_start: int, cls_end: int, cls: str) -> bool:
+    if cls != "点":
+        return False
+    if text[max(0, num_start - 2) : num_start] in _CLOCK_BEFORE or text[num_start - 1 : num_start] in ("晚", "早"):
+        return True
+    return bool(_CLOCK_AFTER.match(text, cls_end))
+
+
+def _announcements(
+    document: Document,
+    headings: tuple[Heading, ...],
+    heading_lines: dict[int, Heading],
+    series: list[Series],
+) -> list[Announcement]:
+    out: list[Announcement] = []
+    ctx = _Context(document, headings, heading_lines, series)
+    prose = document.prose
+    for pi, para in enumerate(document.paragraphs):
+        base = para.span.start
+        text = prose[base : para.span.end]
+        for m in _COUNT.finditer(text):
+            num_start, cls_end = m.start("num"), m.end("cls")
+            if _inside_quotes(text, num_start) or _is_clock(text, num_start, cls_end, m.group("cls")):
+                continue
+            if _is_formulation(document, text, num_start):
+                continue
+            raw = m.group("num")
+            count = None if raw == "几" else int(raw) if raw.isdigit() else cn_to_int(raw)
+            if count == 0:
+                continue
+            ann = Announcement(
+                Span(base + num_start, base + cls_end),
+                text[num_start:cls_end],
+                count,
+                document.lines.line_of(base + num_start),
+                m.group("trigger"),
+                Span(base + m.start(), base + cls_end),
+            )
+            out.append(ctx.target(ann, pi))
+    return out
+
+
+def _near(gap: str) -> bool:
+    """An announcement leads straight into what follows: a short tail with no clause mark but
+    the last one (讲三点意见。 / 抓好落实： / 要求：), not 三项任务，目前进展顺利。"""
+    body = gap.rstrip()
+    while body and (body[-1] in _CLAUSE_MARKS):
+        body = body[:-1].rstrip()
+    return len(body) <= _NEAR and not any(c in _CLAUSE_MARKS for c in body)
+
+
+def _forward(prose: str, ann: Announcement, tail: str) -> bool:
+    """Whether an announcement closing its paragraph points at what comes next: it ends with a
+    colon, or it is a speaker's announcement (讲三点, 以下几点) not told in the past (提出了三项)."""
+    if tail.rstrip().endswith(("：", ":")):
+        return True
+    return ann.trigger in _FORWARD_TRIGGERS and "了" not in prose[ann.phrase.start : ann.span.start]
+
+
+class _Context:
+    """What announcements are matched against, indexed once per document."""
+
+    def __init__(
+        self, document: Document, headings: tuple[Heading, ...], heading_lines: dict[int, Heading], series: list[Series]
+    ) -> None:
+        self.document = document
+        self.headings = headings
+        self.heading_lines = heading_lines
+        self.series = sorted(series, key=lambda s: s.first.span.start)
+        self.series_starts = [s.first.span.start for s in self.series]
+        self.heading_line_numbers = [h.line for h in headings]
+        self.groups: dict[int, list[Heading]] = {}
+        for h in headings:
+            self.groups.setdefault(h.group, []).append(h)
+
+    def target(self, ann: Announcement, pi: int) -> Announcement:
+        document = self.document
+        para = document.paragraphs[pi]
+        end = ann.span.end
+        # (a) a series in the same paragraph, starting right after the announcement.
+        k = bisect_left(self.series_starts, end)
+        if k < len(self.series) and self.series_starts[k] < para.span.end:
+            s = self.series[k]
+            if len(s.items) >= 2 and _near(document.prose[end : s.first.span.start]):
+                return replace(ann, found=s.count, target="series", target_span=s.first.span)
+        # (b) and (c) need the announcement to close its paragraph: 下面，我讲三点意见。
+        tail = document.prose[end : para.span.end]
+        if not _near(tail) or not _forward(document.prose, ann, tail) or pi + 1 >= len(document.paragraphs):
+            return ann
+        nxt = document.paragraphs[pi + 1]
+        h = self.heading_lines.get(document.lines.line_of(nxt.span.start))
+        if h is None:
+            k = bisect_left(self.series_starts, nxt.span.start)
+            if k < len(self.series) and self.series_starts[k] == nxt.span.start:
+                s = self.series[k]
+                if s.first.initial and s.first.ordinal == 1 and len(s.items) >= 2:
+                    return replace(ann, found=s.count, target="paragraphs", target_span=s.first.span)
+            return ann
+        # (c) the headings one level below the announcement's place.
+        k = bisect_right(self.heading_line_numbers, ann.line)
+        scope = self.headings[k - 1] if k else None
+        if scope is not None and scope.part != h.part:
+            scope = None
+        if h.parent != (scope.index if scope is not None else None):
+            return ann
+        siblings = [g for g in self.groups[h.group] if g.index >= h.index]
+        if len(siblings) < 2:
+            return ann
+        return replace(ann, found=len(siblings), target="headings", target_span=h.marker)
