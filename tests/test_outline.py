@@ -293,3 +293,26 @@ def test_seed_outline(seed: Path) -> None:
     assert all(i.issue is None for s in o.series for i in s.items)
     (a,) = o.announcements
     assert (a.text, a.count, a.found, a.target) == ("三点", 3, 3, "headings")
+
+
+def test_typed_subheadings_under_word_numbered_headings_restart_per_heading() -> None:
+    text = "抓好春耕生产\n（一）抓好物资供应。\n（二）抓好技术服务。\n做好防汛准备\n（一）完善应急预案。\n（二）加强值班值守。\n"
+    o = outline(text, auto_numbered=frozenset({1, 4}))
+    assert [h.line for h in o.headings] == [2, 3, 5, 6]
+    assert all(h.under_auto for h in o.headings)
+    assert [[h.ordinal for h in g] for g in o.groups()] == [[1, 2], [1, 2]]
+
+
+def test_word_numbered_parent_silences_level_and_sequence_rules() -> None:
+    from speechlint.linter import Session
+    from speechlint.config import Settings
+
+    session = Session()
+    text = "抓好春耕生产\n（一）抓好物资供应。\n（二）抓好技术服务。\n做好防汛准备\n（一）完善应急预案。\n（二）加强值班值守。\n"
+    doc = session.contextualise(Document(text, auto_numbered=frozenset({1, 4})), Settings())
+    diagnostics, errors = session.lint_document(doc, Settings(select=("STR",)))
+    assert not errors and diagnostics == []
+    # Without the Word numbering the same text is an inversion and a duplicate run.
+    doc = session.contextualise(Document(text), Settings())
+    diagnostics, _ = session.lint_document(doc, Settings(select=("STR",)))
+    assert {d.code for d in diagnostics} >= {"STR003"}

@@ -143,6 +143,9 @@ class Heading:
     span: Span  # from the marker to the end of the line's content
     parent: int | None  # index of the parent heading; None at the top of its part
     group: int  # siblings share a group: one parent, one kind, one run of 1, 2, 3 …
+    #: A top-level typed heading below a paragraph numbered by Word: its real parent is
+    #: that paragraph, whose number is not in the text.
+    under_auto: bool = False
 
     @property
     def canonical_punct(self) -> str:
@@ -442,14 +445,27 @@ def _headings(
     out: list[Heading] = []
     part = 0
     stack: list[Heading] = []
-    groups: dict[tuple[int, int | None, str], int] = {}  # (part, parent, kind) -> open group
+    groups: dict[tuple[int, int, int | None, str], int] = {}  # (part, scope, parent, kind) -> open group
     next_group = 0
     previous_line_text = ""  # content of the last non-heading line, for list restarts
     last_was_heading = False
+    # A Word-numbered paragraph is a heading whose number is not in the text: typed markers
+    # after it start a new scope under it (so （一）（二） may restart under each one).
+    auto = sorted(document.auto_numbered)
+    scope = 0
+    under_auto = False
     for number, start, end in lines:
+        if auto and auto[0] < number:
+            while auto and auto[0] < number:
+                auto.pop(0)
+            scope += 1
+            stack.clear()
+            under_auto = True
+            last_was_heading = True
         if number in pages:
             part += 1
             stack.clear()
+            under_auto = False
             continue
         found = None if number in attachments else _match_marker(text, start, end, regulation)
         if found is None:
@@ -469,7 +485,7 @@ def _headings(
             stack.pop()
         parent = stack[-1].index if stack else None
         # Articles and chapters are numbered through the whole part, not per parent.
-        key = (part, None if kind in (ARTICLE, CHAPTER) else parent, kind)
+        key = (part, scope, None if kind in (ARTICLE, CHAPTER) else parent, kind)
         restart = (
             ordinal == 1
             and key in groups
@@ -501,6 +517,7 @@ def _headings(
             span=Span(start, end),
             parent=parent,
             group=groups[key],
+            under_auto=under_auto and parent is None,
         )
         out.append(h)
         stack.append(h)

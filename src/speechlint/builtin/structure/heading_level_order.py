@@ -80,6 +80,8 @@ def heading_level_order(document: Document, options: Options) -> Iterator[Violat
             continue
         missing = _LEVEL_NAME.get(by_level.get(h.level - 1, ""), "上一级序号")
         if parent is None:
+            if h.under_auto:
+                continue  # its parent is a Word-numbered paragraph: the level is unknown, not inverted
             higher = _later_higher(headings, h)
             if higher is not None:
                 yield Violation(
