@@ -1,0 +1,125 @@
+"""DRF003 numbered-term-inconsistent."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from speechlint.document import Document
+from speechlint.fix import Span
+from speechlint.rule import NoOptions, Violation, rule
+
+_NUM = "一二三四五六七八九十两百"
+# A quoted numbered term: “六类顽疾”, "四个意识" (straight quotes too; PUN002 reports those).
+_QUOTED = regex.compile(rf"(?<=[“\"])([{_NUM}]{{1,3}})(大|类|项|个|条|种|方面)(\p{{Han}}{{2,8}})(?=[”\"])")
+# An unquoted N大 term (实施五大行动): one numeral, not 一 (一大批), not after 的/第/届/党/共
+# (党的二大, 中共二大), never a congress (十九大, 二十大 have two numerals), not a part of a
+# set named before (这两大优势, 其余三大; 前两大 below).
+_BARE_DA = regex.compile(rf"(?<![{_NUM}的第届党共〇零这那余外他另])([二三四五六七八九十两])大(\p{{Han}}{{2,6}})")
+# 前两大优势 / 后三大 pick members of a set; 目前四大行动, 今后五大 do not.
+_SUBSET = regex.compile(r"(?<![目之以今此最然])[前后]$")
+# Heads that name one thing in different words, mapped to one key.
+_SYNONYMS = (("顽瘴痼疾", "顽疾"), ("痼疾", "顽疾"), ("顽症", "顽疾"))
+# What follows a congress number or a size, not a term: 二大精神, 五大以来.
+_NOT_HEADS = ("精神", "报告", "以来", "代表", "会址", "召开", "期间", "胜利", "提出", "党章", "之后", "以后")
+
+
+@dataclass(frozen=True)
+class _Term:
+    span: Span  # the number through the head, without quotes
+    number: str
+    classifier: str
+    head: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.number}{self.classifier}{self.head}"
+
+    @property
+    def form(self) -> tuple[str, str]:
+        return self.number, self.classifier
+
+
+def _key(head: str) -> str:
+    for variant, canonical in _SYNONYMS:
+        head = head.replace(variant, canonical)
+    return head[:2]
+
+
+def _known_terms(document: Document) -> frozenset[str]:
+    """Standard numbered formulations (data/formulations.toml): each is right though two may share a head."""
+    if document.resources is None:
+        return frozenset()  # a Document built by hand, outside a session
+    return document.resources.formulations.numbered_terms
+
+
+def _terms(text: str) -> Iterator[_Term]:
+    for m in _QUOTED.finditer(text):
+        yield _Term(Span(m.start(), m.end()), m.group(1), m.group(2), m.group(3))
+    for m in _BARE_DA.finditer(text):
+        run = m.group(2)
+        if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
+            continue
+        if _SUBSET.search(text, max(0, m.start() - 2), m.start()):
+            continue
+        # Without quotes the head's end is unknown (四大行动全面铺开): keep the part the key reads.
+        head = run[: next((len(v) for v, _ in _SYNONYMS if run.startswith(v)), 2)]
+        yield _Term(Span(m.start(), m.start(2) + len(head)), m.group(1), "大", head)
+
+
+@rule(code="DRF003", name="numbered-term-inconsistent", severity="warning", options=NoOptions)
+def numbered_term_inconsistent(document: Document, options: NoOptions) -> Iterator[Violation]:
+    """同一个数字提法前后数字或量词不一致。
+
+    ## 它检查什么
+    带引号的数字提法（`“六类顽疾”`、`“四个意识”`）和“N大”提法（`五大行动`）：中心语相同
+    （`顽疾` 与 `顽瘴痼疾` 视为同一个）而数字或量词不同时，报告与通篇主要写法不一致的那一处。
+
+    ## 为什么
+    同一个提法在一篇稿子里写成“六类顽疾”又写成“六大顽瘴痼疾”，或“五大行动”后面成了“四大行动”，
+    读者会以为是两件事；多是拼接不同时期的材料留下的。
+
+    ## 示例
+    ```text
+    紧盯“六类顽疾”开展整治。……聚焦“六大顽瘴痼疾”，建立长效机制。
+    ```
+    改为统一的一种写法（由作者决定哪一种）。
+    不报：`“两个务必”`（历史叙述）与 `“三个务必”`（两者都是规范提法）、`“三个代表”` 与 `“三个务必”`
+    （中心语不同）、`三项任务……其中第一项任务`、`党的十九大……党的二十大`、`一大批`。
+
+    ## 修复安全性
+    无自动修复：只有作者知道哪一种写法是对的。
+
+    ## 选项
+    无。
+
+    ## 依据
+    《党政机关公文处理工作条例》第十九条（文稿审核：提法准确、前后一致）。
+    """
+    terms = sorted(_terms(document.text), key=lambda t: t.span)
+    by_key: dict[str, list[_Term]] = {}
+    for t in terms:
+        by_key.setdefault(_key(t.head), []).append(t)
+    known = _known_terms(document)
+    for group in by_key.values():
+        forms = Counter(t.form for t in group)
+        if len(forms) < 2:
+            continue
+        # Two standard formulations that share a head are both right.
+        if all(t.text in known for t in group):
+            continue
+        reference = next((t for t in group if t.text in known), None)
+        if reference is None:
+            top = max(forms.values())
+            reference = next(t for t in group if forms[t.form] == top)
+        line = document.lines.line_of(reference.span.start)
+        for t in group:
+            if t.form == reference.form or t.text in known:
+                continue
+            yield Violation(
+                t.span,
+                f"“{t.text}”与第 {line} 行的“{reference.text}”应是同一提法，数字或量词前后不一致",
+            )

@@ -1,0 +1,103 @@
+"""PTC005 de-should-be-de-complement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from speechlint.builtin.particles._match import candidates, lone_token
+from speechlint.document import Document
+from speechlint.fix import Edit, Fix, Span
+from speechlint.rule import NoOptions, Violation, rule
+
+_DE = regex.compile("的")
+_DEGREE = frozenset({
+    "很", "非常", "十分", "比较", "更", "更加", "特别", "相当", "极其", "极为", "格外", "尤其", "尤为",
+    "挺", "最", "太", "较", "越来越",
+})
+# After a degree word the adjective may be tagged v, d or l (出色/v, 有道理/l).
+_ADJ_TAGS_AFTER_DEGREE = frozenset({"a", "ad", "an", "v", "d", "z", "i", "l"})
+# Predicates of a thing, not of how it was done: 他做的很多, 他说的很对, 大家提的很重要 read as
+# "what he did / said …" and stay.
+_THING_PREDICATES = frozenset({
+    "多", "少", "很多", "不少", "许多", "较多", "较少", "更多", "最多", "太多", "众多", "有限",
+    "对", "不对", "正确", "错误", "错", "重要", "必要", "关键", "真实", "一样", "不同", "相同", "有用",
+    "多余", "宝贵", "珍贵", "难得", "可贵", "有益", "好看", "多样", "特殊", "普遍", "明确",
+    "踊跃",  # 发言的很踊跃: "those who spoke"
+})
+# Without a degree word only these adjectives count: they describe how something was done
+# (做的好, 来的早); jieba also tags nouns a (取得的成效/a), so an open class would misfire.
+_MANNER = frozenset({
+    "好", "快", "慢", "早", "晚", "细", "实", "准", "稳", "透", "深", "不错", "出色", "扎实", "成功",
+    "漂亮", "顺利", "及时", "到位", "彻底", "精彩", "圆满", "热烈", "生动", "透彻", "细致", "周到",
+    "踏实", "仔细", "迅速", "稳妥", "认真", "马虎", "潦草", "草率", "匆忙", "吃力", "辛苦",
+})
+# Not the verb of a complement: copulas, 有, and 所V的 (always a noun phrase).
+_NOT_VERBS = frozenset({"是", "有", "在", "为", "像", "叫", "姓", "属于", "等于"})
+_TAIL = frozenset({"了", "啊", "呀", "吧", "呢", "嘛"})
+
+
+@rule(code="PTC005", name="de-should-be-de-complement", severity="warning", fix="always", options=NoOptions)
+def de_should_be_de_complement(document: Document, options: NoOptions) -> Iterator[Violation]:
+    """动词和补语之间用了“的”，应为“得”。
+
+    ## 它检查什么
+    句末“动词 + 的 + （很、非常、十分……）+ 形容词”：`完成的很出色`、`这项工作做的很扎实。`、
+    `会议开的非常成功。`、`他做的好。`。
+
+    ## 为什么
+    补充说明动作结果、程度的补语前用“得”；“的”在这里是常见的录入差错。
+
+    ## 示例
+    ```text
+    这次会议开的非常成功。
+    ```
+    改为：
+    ```text
+    这次会议开得非常成功。
+    ```
+    不报：`他做的事情很多。`、`这是他做的。`、`我们说的好办法要推广`、`他坐的士去开会。`、
+    `他做的很多，说的很少。`（说的是“做的事”多少）、`他说的很对。`、`工作落实得好。`、
+    `所做的很重要`。形容词不在分句末尾、或说的是事物本身（多、少、对、重要……）时不报。
+
+    ## 修复安全性
+    把“的”改为“得”需要作者确认（unsafe）：改法唯一，但“动词+的”也可能是省略了中心语的名词性结构。
+
+    ## 选项
+    无。
+
+    ## 依据
+    现代汉语语法：补语的标志是“得”；讲话稿、公文审校惯例。
+    """
+    for m, p in candidates(document, _DE):
+        i = lone_token(p, m.start(), "的")
+        if i is None or i == 0:
+            continue
+        verb = i - 1
+        if p.pos(verb) != "v" or p.word(verb) in _NOT_VERBS or p.word(verb - 1) == "所":
+            continue
+        adj = i + 1
+        degree = p.word(adj) in _DEGREE
+        if degree:
+            adj += 1
+        w = p.word(adj)
+        if not w or w in _THING_PREDICATES or p.is_punct(adj):
+            continue
+        if degree:
+            if p.pos(adj) not in _ADJ_TAGS_AFTER_DEGREE:
+                continue
+        elif w not in _MANNER:
+            continue
+        end = adj + 1
+        if p.word(end) in _TAIL:
+            end += 1
+        # The complement ends the clause (a closing quote may stand before the mark).
+        if not (p.is_boundary(end) or p.is_punct(end) and p.is_boundary(end + 1)):
+            continue
+        span = Span(m.start(), m.end())
+        yield Violation(
+            span,
+            f"“{p.word(verb)}”后是补语“{''.join(t.word for t in p.tokens[i + 1 : adj + 1])}”，应用“得”",
+            fix=Fix.unsafe(Edit(span, "得"), title="把“的”改为“得”"),
+        )
