@@ -131,3 +131,19 @@ def test_resolver_rejects_unknown_key(tmp_path: Path) -> None:
 def test_overrides_apply_on_top() -> None:
     s = Overrides(fail_on="error", extend_select=("X",)).apply(Settings())
     assert s.fail_on is Severity.ERROR and s.extend_select == ("X",)
+
+
+def test_lint_text_settings_choose_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    import speechlint
+
+    seen: list[str] = []
+    original = Session.tokenizer
+
+    def spy(self: Session):  # type: ignore[no-untyped-def]
+        tok = original(self)
+        seen.append(tok.name)
+        return tok
+
+    monkeypatch.setattr(Session, "tokenizer", spy)
+    speechlint.lint_text("我们要深入学习了文件精神。", settings=Settings(tokenizer="jieba", select=("PTC001",)))
+    assert seen and set(seen) == {"jieba"}

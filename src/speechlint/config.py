@@ -251,6 +251,13 @@ class ConfigResolver:
             root_path = None if isolated else find_config(self.cwd)
         self.root = self._load(root_path, root=True)
 
+    @classmethod
+    def fixed(cls, settings: Settings) -> ConfigResolver:
+        """A resolver that gives ``settings`` for every path (library use: no files read)."""
+        resolver = cls(cwd=settings.root, isolated=True)
+        resolver.root = settings
+        return resolver
+
     def _load(self, path: Path | None, root: bool = False) -> Settings:
         if path is None:
             return self.overrides.apply(Settings(root=self.cwd))

@@ -379,8 +379,8 @@ def _relpath(path: str | None, root: Path) -> str | None:
 
 def lint_text(text: str, path: str | None = None, settings: Settings | None = None) -> list[Diagnostic]:
     """Lint a string; ``path`` chooses the reader (by suffix) and appears in the Diagnostics."""
-    session = Session()
-    settings = settings or session.resolver.root
+    session = Session(ConfigResolver.fixed(settings) if settings is not None else None)
+    settings = session.resolver.root
     name = Path(path or "<text>.txt")
     doc = session.read(name, text.encode("utf-8"), settings)
     if doc is None:
