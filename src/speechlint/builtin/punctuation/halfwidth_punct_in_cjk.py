@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from speechlint.charclass import CJK, URL_OR_EMAIL
+from speechlint.builtin.punctuation._context import is_cjk, is_latin_or_digit, protected
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import Violation, rule
@@ -15,11 +15,7 @@ from speechlint.rule import Violation, rule
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 
 # A candidate mark with what stands on either side.  Runs of dots are ellipses (PUN004's).
-_CANDIDATE = regex.compile(r"(?<!\.)[,;:?!.](?!\.)(?<!\.\.)")
-_PROTECTED = regex.compile(URL_OR_EMAIL)
-_EMOTICON = regex.compile(r"[:;][-']?[()]")
-_CJK = regex.compile(CJK)
-_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+_CANDIDATE = regex.compile(r"[,;:?!]|(?<!\.)\.(?!\.)")
 
 
 @dataclass(frozen=True)
@@ -69,29 +65,29 @@ def halfwidth_punct_in_cjk(document: Document, options: Options) -> Iterator[Vio
     GB/T 15834-2011《标点符号用法》；GB/T 9704-2012 第 9 章。
     """
     text = document.text
-    protected = [m.span() for m in _PROTECTED.finditer(text)]
-    protected += [m.span() for m in _EMOTICON.finditer(text)]
+    # URLs, e-mail addresses and emoticons; numbers are told apart by their neighbours below.
+    guard = protected(text, numbers=False)
     for m in _CANDIDATE.finditer(text):
         mark = m.group()
         if mark not in options.marks:
             continue
         i = m.start()
-        if any(a <= i < b for a, b in protected):
+        if i in guard:
             continue
         left = text[i - 1] if i > 0 else ""
         j = i + 1
         while j < len(text) and text[j] == " ":
             j += 1
         right = text[j] if j < len(text) else ""
-        left_cjk = bool(left) and bool(_CJK.match(left))
-        right_cjk = bool(right) and bool(_CJK.match(right))
+        left_cjk = is_cjk(left)
+        right_cjk = is_cjk(right)
         if mark == ".":
             # Only a sentence end after Han: never decimals, abbreviations or file names.
             if not left_cjk or (right and not right_cjk and right not in "\r\n"):
                 continue
         elif not (left_cjk or right_cjk):
             continue
-        elif _LATIN_OR_DIGIT.match(left or " ") and _LATIN_OR_DIGIT.match(right or " "):
+        elif is_latin_or_digit(left) and is_latin_or_digit(right):
             continue  # 1,000 / 10:30 / A:B
         full = FULLWIDTH[mark]
         # Spaces after the mark go too when Chinese follows: "学习, 进步" -> "学习，进步".

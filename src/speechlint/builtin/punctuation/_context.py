@@ -1,0 +1,142 @@
+"""What the punctuation rules share: Chinese context and the spans they never touch.
+
+A mark is judged by its neighbours: Han or CJK punctuation makes the context
+Chinese; Latin letters and digits make it not.  URLs, e-mail addresses,
+emoticons and numbers are protected: no punctuation rule reports inside them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+
+import regex
+
+from speechlint.charclass import CJK, HAN, URL_OR_EMAIL
+from speechlint.document import Document
+
+HAN_CHAR = regex.compile(HAN)
+CJK_CHAR = regex.compile(CJK)
+LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+LATIN = regex.compile(r"[A-Za-z]")
+
+_URL = regex.compile(URL_OR_EMAIL)
+# Sentence punctuation typed right after a URL is not part of it (as autolinkers do).
+_URL_TAIL = ".,;:!?'\""
+#: Emoticons: their brackets and colons are not punctuation.
+_EMOTICON = regex.compile(
+    r"[:;=][-'^]?[()]"  # :) :-( ;)
+    r"|[(（][\^T>＾][_\-.oω]?[\^T<＾][)）]"  # (^_^) （T_T）
+    r"|\^_?\^"
+)
+_SENTENCE_END = set("。！？；!?;")
+#: A number with its inner separators: 1.5, 5.2, 1,000, 10:30, 3.1.2.
+_NUMBER = regex.compile(r"\d+(?:[.,:：/]\d+)+")
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and HAN_CHAR.match(ch) is not None
+
+
+def is_cjk(ch: str) -> bool:
+    """Han or CJK punctuation: a neighbour that makes the context Chinese."""
+    return bool(ch) and CJK_CHAR.match(ch) is not None
+
+
+def is_latin_or_digit(ch: str) -> bool:
+    return bool(ch) and LATIN_OR_DIGIT.match(ch) is not None
+
+
+def left_char(text: str, i: int, skip: str = "") -> str:
+    """The character before offset ``i`` (skipping characters in ``skip``), or ""."""
+    j = i - 1
+    while j >= 0 and text[j] in skip:
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def right_char(text: str, i: int, skip: str = "") -> str:
+    """The character at or after offset ``i`` (skipping characters in ``skip``), or ""."""
+    j = i
+    while j < len(text) and text[j] in skip:
+        j += 1
+    return text[j] if j < len(text) else ""
+
+
+class Protected:
+    """Sorted, non-overlapping spans with a fast "is this offset inside one" test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            elif end > start:
+                merged.append((start, end))
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._ends[k]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when any offset in ``start..end`` (end exclusive) is protected."""
+        k = bisect_right(self._starts, max(start, end - 1)) - 1
+        return k >= 0 and self._ends[k] > start
+
+
+def unprotected(pattern: regex.Pattern[str], text: str, guard: Protected) -> Iterator[regex.Match[str]]:
+    """Matches of ``pattern`` in ``text`` that touch no protected span."""
+    for m in pattern.finditer(text):
+        if not guard.overlaps(*m.span()):
+            yield m
+
+
+def url_spans(text: str) -> Iterator[tuple[int, int]]:
+    """URLs and e-mail addresses, without the sentence punctuation typed after them."""
+    for m in _URL.finditer(text):
+        start, end = m.span()
+        while end > start and text[end - 1] in _URL_TAIL:
+            end -= 1
+        # A closing parenthesis belongs to the URL only when the URL opened one.
+        if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+            end -= 1
+        yield start, end
+
+
+def protected(text: str, *, numbers: bool = True) -> Protected:
+    """URLs, e-mail addresses, emoticons and (unless ``numbers=False``) numbers."""
+    spans = list(url_spans(text))
+    spans += [m.span() for m in _EMOTICON.finditer(text)]
+    if numbers:
+        spans += [m.span() for m in _NUMBER.finditer(text)]
+    return Protected(spans)
+
+
+def unmatched_across_breaks(
+    document: Document,
+    opens: Sequence[Sequence[tuple[int, str]]],
+    closes: Sequence[Sequence[tuple[int, str]]],
+) -> set[int]:
+    """Offsets of marks that pair up across a line break (a title broken over two lines).
+
+    ``opens[k]`` and ``closes[k]`` are the unmatched opening and closing marks of
+    ``document.paragraphs[k]`` as (offset, family).  When a line leaves exactly
+    one mark open and the next line's first unmatched closing mark is of the same
+    family, the two are a pair, provided the line stops mid-sentence or the two
+    lines are one soft-wrapped Markdown paragraph.
+    """
+    paragraphs = document.paragraphs
+    paired: set[int] = set()
+    for k in range(len(opens) - 1):
+        a, b = paragraphs[k].span, paragraphs[k + 1].span
+        lines = document.lines
+        wrapped = document.format == "markdown" and lines.line_of(b.start) == lines.line_of(a.start) + 1
+        if paragraphs[k].text[-1:] in _SENTENCE_END and not wrapped:
+            continue  # a finished line of its own: the mark is missing, not carried over
+        if len(opens[k]) == 1 and not closes[k] and closes[k + 1]:
+            (o, family), (c, other) = opens[k][0], closes[k + 1][0]
+            if family == other and not any(p < c for p, _ in opens[k + 1]):
+                paired.update((o, c))
+    return paired

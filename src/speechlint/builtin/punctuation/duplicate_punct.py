@@ -1,0 +1,75 @@
+"""PUN008 duplicate-punct."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from speechlint.builtin.punctuation._context import is_cjk, left_char, protected, unprotected
+from speechlint.document import Document
+from speechlint.fix import Edit, Fix, Span
+from speechlint.rule import NoOptions, Severity, Violation, rule
+
+# One mark typed twice or more, in either width.  Three or more 。 are an ellipsis (PUN004's).
+_RUN = regex.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[！!]{2,}|[？?]{2,}|、{2,}|(?<!。)。。(?!。)")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+@rule(
+    code="PUN008",
+    name="duplicate-punct",
+    severity="error",
+    fix="always",
+    supersedes=("PUN001",),
+    options=NoOptions,
+)
+def duplicate_punct(document: Document, options: NoOptions) -> Iterator[Violation]:
+    """同一个标点连打了两次。
+
+    ## 它检查什么
+    连写的同一标点：`，，` `。。` `；；` `：：` `、、`，全角半角混打的 `，,` `,,` 也算；
+    `！！` `？？` 只作提示。
+
+    ## 为什么
+    标点重复多是录入时多按了一下，印出来就是差错。GB/T 15834 允许叠用问号、叹号表达强烈感情，
+    但公文和讲话稿里一般不用。
+
+    ## 示例
+    ```text
+    要加强组织领导，，压实工作责任。
+    ```
+    改为：
+    ```text
+    要加强组织领导，压实工作责任。
+    ```
+    不报：“……”“——”（PUN004、PUN005 检查其写法）、`？！`、英文和代码里的 `::` `!!`、
+    网址、Markdown 代码。
+
+    ## 修复安全性
+    把重复的标点合成一个（半角的改为全角）是安全修复：只删多打的标点，意思不会变。叠用的问号、
+    叹号合成一个需确认（unsafe）：作者可能有意加重语气。
+
+    ## 选项
+    无。
+
+    ## 依据
+    GB/T 15834-2011《标点符号用法》4.3 问号、4.4 叹号（叠用的限制）及各标点的用法。
+    """
+    text = document.prose
+    guard = protected(text)
+    for m in unprotected(_RUN, text, guard):
+        start, end = m.span()
+        run = m.group()
+        full = _FULL.get(run[0], run[0])
+        if all(ch in _FULL for ch in run) and not is_cjk(left_char(text, start)):
+            continue  # std::vector, Wow!!: half-width marks outside Chinese
+        emphatic = full in "！？"
+        edit = Edit(Span(start, end), full)
+        title = f"合为一个“{full}”"
+        yield Violation(
+            Span(start, end),
+            f"标点“{full}”重复" + ("，公文和讲话稿中一般不叠用" if emphatic else ""),
+            fix=Fix.unsafe(edit, title=title) if emphatic else Fix.safe(edit, title=title),
+            severity=Severity.INFO if emphatic else None,
+        )

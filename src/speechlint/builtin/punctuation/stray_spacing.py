@@ -1,0 +1,99 @@
+"""PUN009 stray-spacing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from speechlint.document import Document
+from speechlint.fix import Edit, Fix, Span
+from speechlint.rule import NoOptions, Violation, rule
+
+# ASCII spaces between two Han characters.  U+3000 is never matched: it is the
+# legitimate separator of heading clauses, name padding and signatures.
+_GAP = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
+# Any punctuation mark: a line without one is a heading, a name list or a table row.
+_PUNCT = regex.compile(r"[，。、；：！？,.;:!?…“”\"（）()《》—]")
+# A heading marker (一、 （一） 1.) does not make a heading line prose.
+_HEADING_MARKER = regex.compile(r"[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d+[.．、](?!\d)")
+# Where a clause ends: spaces in different clauses are different findings.
+_CLAUSE_END = regex.compile(r"[，。、；：！？,;:!?…“”\"（）()《》—\r\n]")
+# "第一条 为了…", "第三章 总则": the space after an article or chapter number is the layout.
+_ARTICLE = regex.compile(r"第[一二三四五六七八九十百零〇\d]+[章节条款编部分篇]$")
+# Names after a colon ("出席：王明 李小红"): each chunk two to four Han characters.
+_NAME_LIST = regex.compile(r"[：:]\s*\p{Han}{2,4}(?: +\p{Han}{2,4})+\s*$")
+
+
+@rule(
+    code="PUN009",
+    name="stray-spacing",
+    severity="info",
+    fix="always",
+    options=NoOptions,
+)
+def stray_spacing(document: Document, options: NoOptions) -> Iterator[Violation]:
+    """汉字之间多了半角空格。
+
+    ## 它检查什么
+    正文句子里两个汉字之间的半角空格（`要 加强 组织领导`）。一个分句里的几处空格合报一次。
+
+    ## 为什么
+    中文词与词之间不留空格；从网页、PDF 复制或用英文输入法录入时常夹进空格，排版后字距参差。
+
+    ## 示例
+    ```text
+    我们要 加强 组织领导。
+    ```
+    改为：
+    ```text
+    我们要加强组织领导。
+    ```
+    不报：全角空格（标题两个分句之间 `聚焦主责主业　强化监督执纪`、两字人名的补位、署名），
+    除序号外没有任何标点的行（标题、名单、表格行、署名），`第一条 为了…`、`第三章 总则` 这样的条款编号后，
+    冒号后用空格隔开的人名（`出席：王明 李小红`），中英文之间的空格（`iPhone 手机`）。
+
+    ## 修复安全性
+    删去这些空格是安全修复：只删空格，文字不变。
+
+    ## 选项
+    无。
+
+    ## 依据
+    中文排版惯例：汉字之间不加空格（W3C《中文排版需求》）；GB/T 9704-2012 对公文版式的要求。
+    """
+    text = document.text
+    for para in document.paragraphs:
+        start, end = para.span.start, para.span.end
+        marker = _HEADING_MARKER.match(text, start, end)
+        if not _PUNCT.search(text, marker.end() if marker else start, end):
+            continue  # a heading, a name list, a table row, a signature
+        group: list[tuple[int, int]] = []
+        for m in _GAP.finditer(text, start, end):
+            a, b = m.span()
+            if _ARTICLE.search(text, start, a) or _NAME_LIST.search(_clause(text, start, a, b, end)):
+                continue
+            if group and _CLAUSE_END.search(text, group[-1][1], a):
+                yield _finding(group)
+                group = []
+            group.append((a, b))
+        if group:
+            yield _finding(group)
+
+
+def _clause(text: str, start: int, a: int, b: int, end: int) -> str:
+    """The clause holding the gap a..b, from its opening mark (kept) to its end."""
+    left = a
+    while left > start and not _CLAUSE_END.match(text, left - 1):
+        left -= 1
+    right = b
+    while right < end and not _CLAUSE_END.match(text, right):
+        right += 1
+    return text[max(start, left - 1) : right]
+
+
+def _finding(group: list[tuple[int, int]]) -> Violation:
+    edits = [Edit(Span(a, b), "") for a, b in group]
+    span = Span(group[0][0], group[-1][1])
+    count = "" if len(group) == 1 else f"（{len(group)}处）"
+    return Violation(span, f"汉字之间有多余的半角空格{count}", fix=Fix.safe(*edits, title="删去空格"))
