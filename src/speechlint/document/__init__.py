@@ -7,6 +7,7 @@ tokens are built on first access and shared by every rule that reads them.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -206,7 +207,10 @@ class Document:
         return self.tokenizer_factory()
 
     def tokens_in(self, span: Span) -> list[Token]:
-        """Tokens overlapping ``span``, segmented per paragraph (each paragraph once, cached)."""
+        """Tokens overlapping ``span``, segmented per paragraph (each paragraph once, cached).
+
+        An empty ``span`` gives the token holding the character at its offset.
+        """
         out: list[Token] = []
         first = self.lines.line_of(span.start)
         last = self.lines.line_of(span.end)
@@ -219,7 +223,20 @@ class Document:
                 para = self.paragraphs[idx]
                 tokens = tokens_of(self.tokenizer, para.text, para.span.start)
                 self._token_cache[idx] = tokens
-            out.extend(t for t in tokens if t.span.overlaps(span) and (len(span) or t.span.start <= span.start < t.span.end))
+            # Tokens tile the paragraph in order: bisect to the one holding span.start,
+            # take those starting before span.end (a rule asking for a whole paragraph
+            # must not pay a test per token).
+            if tokens and span.start <= tokens[0].span.start and tokens[-1].span.end <= span.end:
+                out.extend(tokens)  # the whole paragraph: the usual request
+                continue
+            lo = max(0, bisect_right(tokens, span.start, key=_token_start) - 1)
+            if span.start == span.end:
+                if lo < len(tokens) and tokens[lo].span.start <= span.start < tokens[lo].span.end:
+                    out.append(tokens[lo])
+                continue
+            if lo < len(tokens) and tokens[lo].span.end <= span.start:
+                lo += 1  # span.start lies past the paragraph's last token
+            out.extend(tokens[lo : bisect_left(tokens, span.end, lo, key=_token_start)])
         return out
 
     def token_at(self, offset: int) -> Token | None:
@@ -228,6 +245,10 @@ class Document:
             if tok.span.start <= offset < tok.span.end:
                 return tok
         return None
+
+
+def _token_start(token: Token) -> int:
+    return token.span.start
 
 
 def _once(factory: Callable[[], Tokenizer]) -> Callable[[], Tokenizer]:

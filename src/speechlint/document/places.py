@@ -1,0 +1,470 @@
+"""Place names in a document: the home unit, gazetteer matches, self-references, organ names.
+
+``Document.places`` builds one ``Places`` per document.  Everything but ``matches``
+works on characters and the gazetteer alone (the home unit is inferred without the
+tokenizer, DESIGN §7); ``matches`` asks the tokenizer, for the paragraphs that hold
+a candidate only, whether each name starts and ends on a word boundary (振兴县域
+holds 兴县 but is 振兴/县域).
+
+Where names count (DESIGN §7):
+- a full name anywhere (灵石县, 介休市), unless it is an ordinary word (城区, 老城区);
+- a short name (灵石) only in a self slot (平安灵石, 法治灵石, 爱我灵石, 灵石特色,
+  在灵石县委的领导下) or before an institution word (灵石县委, 灵石县政府);
+- ordinary-word names (和平, 平安, 比如) never bare and never in a slot.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from speechlint.fix import Span
+from speechlint.gazetteer import Gazetteer, Unit
+
+if TYPE_CHECKING:
+    from speechlint.document import Document
+
+#: Words that make the place after them "ours" (平安灵石, 法治灵石).
+SLOT_WORDS = ("平安", "法治", "美丽", "幸福", "和谐", "文明", "健康", "数字", "智慧", "生态")
+_PREFIX_SLOT = regex.compile("|".join(SLOT_WORDS) + "|爱我")
+_FEATURE_SLOT = regex.compile("特色")
+# 在灵石县委的坚强领导下; the name part may be empty (在县委的领导下: a bare X委).  The
+# name holds no 在, so that 在工作中坚持在县委的领导下 is found at its second 在.
+_LEAD_SLOT = regex.compile(
+    r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委的(?:坚强|正确|有力)?领导下"
+)
+#: Words after a unit's level character that name one of its organs (县委, 县政府).
+INSTITUTION = r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)"
+_INSTITUTION_AFTER = regex.compile(INSTITUTION)
+_SHORT_ORGAN = regex.compile(r"[省市县区旗州盟](?=" + INSTITUTION + ")")
+
+# 我县 / 全县.  The look-aheads drop words that only start with the level character
+# (我省略, 我市场, 我区分, 我乡亲, 全市场, 全区域, 全州县); 长, 事, 直, 位, 域 stay
+# (我市长期以来, 我县事业单位, 我市直各单位 are genuine self-references).
+_LEVEL = r"(?:省(?!略|去|钱|力|心)|市(?!场)|县|区(?!分|别|块|间)|旗(?!帜|下|号)|州|盟(?!友|约)|镇(?!定|静|守|压)|乡(?!亲|愁|音|情|里))"
+_WO = regex.compile(r"(?<!自)我(" + _LEVEL + ")")
+_QUAN_LEVEL = r"(?:省(?!略|份)|市(?!场|民)|县(?!城)|区(?!域|间|别|分|块)|旗(?!帜)|州(?!县)|盟(?!友))"
+# 健全、安全、完全 … end in 全: 健全县级, 安全区 are not 全县 / 全区.
+_QUAN = regex.compile(r"(?<![健安完齐保周成双十万顾俱求两])全(" + _QUAN_LEVEL + ")")
+# 全市上下要…: a call to the whole unit, which only the unit itself makes.
+_QUAN_CALL = regex.compile(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务必|一定|迅速)|各级党组织|广大党员干部")
+
+# Neutral contexts: another place is expected there (DESIGN §7).
+_NEUTRAL_BEFORE = regex.compile(
+    r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原)$"
+)
+_GO_BEFORE = regex.compile(r"(?:到|去|在)$")
+_GO_AFTER = regex.compile(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问")
+_WITH_BEFORE = regex.compile(r"(?:与|同|和|跟)$")
+_WITH_AFTER = regex.compile(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
+_NEUTRAL_AFTER = regex.compile(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
+_CLAUSE_MARK = regex.compile(r"[。！？；，、：!?;,:\n]")
+
+# Characters after a level character that make it part of another word (县域, 县城,
+# 市场): the character scan that infers the home unit skips names followed by them.
+_COMPOUND_AFTER = {
+    "县": "域城级里乡区直长情志镇市属内外",
+    "市": "场民区级域县直容政长值井属内外面郊中",
+    "区": "域别分县位划块间级属内外长",
+    "省": "级份会内外长略去钱力直属",
+    "旗": "帜下舰号袍杆",
+    "盟": "友约员",
+    "州": "",
+}
+# Title: the organ comes before 关于; cited titles in 《》 are not ours.
+_CITED = regex.compile(r"《[^》]*》")
+# 版记: 交城县人民政府办公室 2024年3月5日印发.
+_IMPRINT = regex.compile(r"^(?P<organ>\p{Han}[^\d]{1,40}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place name in the text that counts (see the module docstring)."""
+
+    span: Span  # the name as written: a full name, or a short name
+    units: tuple[Unit, ...]  # several when the name is ambiguous (鼓楼区 ×4)
+    short: bool
+    context: str  # "name" (a full name), "organ" (before 委/政府 …), "slot" (a self slot)
+    slot: str | None = None  # the slot as written: 平安介休, 爱我长沙, 灵石特色, 在文水县委的坚强领导下
+    neutral: bool = False  # 赴X考察, 学习借鉴X, 与X合作, 原X, X精神, X经验 …
+
+
+@dataclass(frozen=True)
+class SelfReference:
+    """我县 / 全县, or a bare 县委 in a self slot (在县委的坚强领导下)."""
+
+    span: Span  # 我县, 全县; for a bare X委, the level character and 委
+    kind: str  # "我", "全" or "委"
+    char: str  # the level character: 县, 市, 区 …
+    call: bool = False  # 全X上下要…: the whole unit called on to act
+
+
+@dataclass(frozen=True)
+class OrganName:
+    """A unit named in the 版头, title, signature or 印发机关 line."""
+
+    part: str  # "版头", "标题", "署名", "印发机关"
+    span: Span  # the first name of the part
+    units: tuple[Unit, ...]  # the most specific unit(s) the part names
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    units: tuple[Unit, ...]
+    short: bool
+    context: str
+    slot: Span | None = None
+    slot_kind: str | None = None
+
+
+class Places:
+    """Place names of one document; built lazily by ``Document.places``."""
+
+    def __init__(self, document: Document, gazetteer: Gazetteer) -> None:
+        self.document = document
+        self.gazetteer = gazetteer
+
+    @cached_property
+    def text(self) -> str:
+        # Markdown markup reads as spaces; offsets are those of the source.
+        return getattr(self.document, "prose", self.document.text)
+
+    # -- the home unit ------------------------------------------------------------
+
+    @cached_property
+    def _home(self) -> tuple[Unit | None, str | None, str | None]:
+        hint = self.document.home_hint
+        if hint is None:
+            value = self.document.front_matter.get("home")
+            hint = None if value is None else str(value)
+        if hint is not None:
+            unit, problem = self.gazetteer.resolve(hint)
+            return unit, "hint" if unit else None, problem
+        unit = self._infer_home()
+        return unit, "inferred" if unit else None, None
+
+    @property
+    def home(self) -> Unit | None:
+        """The home unit: ``--home``, config ``home``, front matter ``home:``, else inferred."""
+        return self._home[0]
+
+    @property
+    def home_source(self) -> str | None:
+        """``"hint"``, ``"inferred"`` or None."""
+        return self._home[1]
+
+    @property
+    def home_problem(self) -> str | None:
+        """Why a given home value did not resolve (an unknown front-matter ``home:``)."""
+        return self._home[2]
+
+    def allowed(self, units: Sequence[Unit]) -> bool | None:
+        """True when one of ``units`` is home, an ancestor or a descendant; None without a home."""
+        home = self.home
+        if home is None:
+            return None
+        return any(self.gazetteer.related(u, home) for u in units)
+
+    def _infer_home(self) -> Unit | None:
+        """Organ names in 版头, title and signature; else self slots and the own-level name."""
+        for organ in self.organ_names:
+            if len(organ.units) == 1:
+                return organ.units[0]
+        own = self.own_level
+        scores: Counter[str] = Counter()
+        for c in self._inference_candidates:
+            if len(c.units) != 1:
+                continue
+            unit = c.units[0]
+            if own is not None and unit.self_char != own:
+                continue
+            scores[unit.code] += 2 if c.context == "slot" else 1
+        if not scores:
+            return None
+        (best, top), *rest = scores.most_common(2) + [("", 0)]
+        if rest[0][1] == top:
+            return None  # a tie: no evidence for one over the other
+        if own is None and top < 4:
+            return None  # without 我X/全X, two slots or four mentions at least
+        return self.gazetteer.units[best]
+
+    @cached_property
+    def own_level(self) -> str | None:
+        """The level character the document speaks of itself with, by votes: 我X 2, 全X 1, 全X in the title 3 more.
+
+        在全县…会议上的讲话 with 全县 through the text outweighs one 我市 left from a city's speech.
+        """
+        title = [s.span for s in self.document.meta.title]
+        votes: Counter[str] = Counter()
+        for r in self.self_references:
+            if r.kind == "我":
+                votes[r.char] += 2
+            elif r.kind == "全":
+                votes[r.char] += 1 + 3 * any(t.contains(r.span) for t in title)
+        if not votes:
+            return None
+        (char, top), *rest = votes.most_common(2) + [("", 0)]
+        return char if rest[0][1] < top else None
+
+    # -- self-references ----------------------------------------------------------
+
+    @cached_property
+    def self_references(self) -> tuple[SelfReference, ...]:
+        text = self.text
+        out = [SelfReference(Span(m.start(), m.end()), "我", m.group(1)) for m in _WO.finditer(text)]
+        for m in _QUAN.finditer(text):
+            call = bool(_QUAN_CALL.match(text, m.end()))
+            out.append(SelfReference(Span(m.start(), m.end()), "全", m.group(1), call))
+        for m in _LEAD_SLOT.finditer(text):
+            if not m.group("name"):
+                out.append(SelfReference(Span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
+        out.sort(key=lambda r: r.span)
+        return tuple(out)
+
+    # -- candidates (characters only) ---------------------------------------------
+
+    def _candidates(self, start: int = 0, end: int | None = None) -> list[_Candidate]:
+        """Names that count by their context, before any word-boundary check."""
+        text = self.text
+        end = len(text) if end is None else end
+        g = self.gazetteer
+        out: list[_Candidate] = []
+        # Full names; an ordinary one (城区) only right after its parent (阳泉市城区).
+        previous = None
+        for hit in g.scan_names(text, start, end):
+            units = hit.units
+            if text[hit.start : hit.end] in g.ordinary:
+                parents = previous.units if previous is not None and previous.end == hit.start else ()
+                units = tuple(u for u in units if any(u.parent == p.code for p in parents))
+            if units:
+                context = "organ" if _INSTITUTION_AFTER.match(text, hit.end) else "name"
+                out.append(_Candidate(hit.start, hit.end, units, False, context))
+            previous = hit
+        taken = {c.start for c in out}
+        # Short name + level character + institution: 峨边县委, 交城县政府.
+        for m in _SHORT_ORGAN.finditer(text, start, end):
+            for begin, units, short in g.names_ending_at(text, m.start(), start):
+                if not short:
+                    continue
+                fitting = tuple(u for u in units if u.self_char == m.group())
+                if fitting and begin not in taken and text[begin : m.start()] not in g.ordinary:
+                    out.append(_Candidate(begin, m.start(), fitting, True, "organ"))
+                    taken.add(begin)
+                    break
+        out.extend(self._slot_candidates(start, end))
+        out.sort(key=lambda c: (c.start, c.context != "slot"))
+        return out
+
+    def _slot_candidates(self, start: int, end: int) -> Iterable[_Candidate]:
+        text = self.text
+        g = self.gazetteer
+        for m in _PREFIX_SLOT.finditer(text, start, end):
+            names = g.names_starting_at(text, m.end(), end)
+            if names:
+                stop, units, short = names[0]  # the longest; an ordinary one ends the slot
+                word = text[m.end() : stop]
+                # 健康长寿, 和谐安宁: after 平安, 幸福 … a frequent word is a blessing, not a place.
+                frequent = m.group() != "爱我" and word in g.frequent
+                if word not in g.ordinary and word not in SLOT_WORDS and not frequent:
+                    yield _Candidate(m.end(), stop, units, short, "slot", Span(m.start(), stop), m.group() + "X")
+        for m in _FEATURE_SLOT.finditer(text, start, end):
+            names = g.names_ending_at(text, m.start(), start)
+            if names:
+                begin, units, short = names[0]
+                word = text[begin : m.start()]
+                if word not in g.ordinary and word not in g.frequent and word not in SLOT_WORDS:
+                    yield _Candidate(begin, m.start(), units, short, "slot", Span(begin, m.end()), "X特色")
+        for m in _LEAD_SLOT.finditer(text, start, end):
+            name, char = m.group("name"), m.group("char")
+            if not name:
+                continue
+            full = g.by_name.get(name + char, ())
+            if full:
+                units, short, stop = full, False, m.end("char")
+            else:
+                units = tuple(u for u in g.by_short.get(name, ()) if u.self_char == char)
+                short, stop = True, m.end("name")
+            if units and name not in g.ordinary:
+                yield _Candidate(m.start("name"), stop, units, short, "slot", Span(m.start(), m.end()), "在X委的领导下")
+
+    @cached_property
+    def _inference_candidates(self) -> list[_Candidate]:
+        """Candidates the character scan trusts to tell the home unit.
+
+        No 2-character names outside organs, no name followed by a word of its level
+        character (县域, 市场), and none in a neutral context (赴文水县考察 is not about us).
+        """
+        text = self.text
+        out = []
+        for c in self._candidates():
+            if c.context == "name":
+                if c.end - c.start <= 2:
+                    continue
+                nxt = text[c.end : c.end + 1]
+                if nxt and nxt in _COMPOUND_AFTER.get(text[c.end - 1], ""):
+                    continue
+            if not self._neutral(c.start, c.end):
+                out.append(c)
+        return out
+
+    # -- matches (word boundaries from the tokenizer) -----------------------------
+
+    @cached_property
+    def matches(self) -> tuple[PlaceMatch, ...]:
+        """Every place name that counts, checked against the token boundaries."""
+        doc = self.document
+        kept: list[_Candidate] = []
+        covered = -1
+        for c in self._candidates():
+            if c.start < covered:
+                continue  # inside a name already kept (a slot over a full name)
+            if not self._on_word_boundaries(c):
+                continue
+            kept.append(c)
+            covered = c.end
+        out = []
+        for i, c in enumerate(kept):
+            first = i
+            while first > 0 and kept[first - 1].end == kept[first].start:
+                first -= 1
+            last = i
+            while last + 1 < len(kept) and kept[last + 1].start == kept[last].end:
+                last += 1
+            slot_text = self.text[c.slot.start : c.slot.end] if c.slot else None
+            out.append(
+                PlaceMatch(
+                    Span(c.start, c.end), c.units, c.short, c.context, slot_text,
+                    self._neutral(kept[first].start, kept[last].end),
+                )
+            )
+        return tuple(out)
+
+    def _on_word_boundaries(self, c: _Candidate) -> bool:
+        """The name starts a token and ends one; before 委/政府 it may end inside one.
+
+        交城县委书记 is 交城/县委书记: the name ends inside 县委书记, but its first token
+        is its short name.  市委和县委 is 市委/和/县委: 和 is no name, so 和县 is not there.
+        """
+        tokens = self.document.tokens_in(Span(c.start, c.end))
+        if not tokens or tokens[0].span.start != c.start:
+            return False
+        if tokens[-1].span.end == c.end:
+            return True
+        if c.context == "organ" or c.slot_kind == "在X委的领导下":
+            first = self.text[c.start : tokens[0].span.end]
+            return any(first == u.short != u.name for u in c.units)
+        return False
+
+    def _neutral(self, start: int, end: int) -> bool:
+        """赴X考察, 学习借鉴X, 与X合作, 对口支援X, 原X, X精神, X经验, X模式, X会议 …"""
+        text = self.text
+        left = start
+        while left > 0 and not _CLAUSE_MARK.match(text, left - 1):
+            left -= 1
+        right = end
+        while right < len(text) and not _CLAUSE_MARK.match(text, right):
+            right += 1
+        before, after = text[left:start], text[end:right]
+        # 对口支援西藏比如县: a short name that does not count by itself still belongs to the chain.
+        for _ in range(2):
+            names = self.gazetteer.names_ending_at(before, len(before))
+            if not names:
+                break
+            before = before[: names[0][0]]
+        if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after):
+            return True
+        if _GO_BEFORE.search(before) and _GO_AFTER.search(after):
+            return True
+        # 与湖南省安化县开展交流合作; the sentence may run on past a comma.
+        return bool(_WITH_BEFORE.search(before) and _WITH_AFTER.search(after))
+
+    # -- organ names (版头, title, signature, 印发机关) ---------------------------------
+
+    @cached_property
+    def organ_names(self) -> tuple[OrganName, ...]:
+        """The unit each of 版头, title, signature and 印发机关 names, in that order."""
+        meta = self.document.meta
+        parts: list[tuple[str, list[Span]]] = [
+            ("版头", [s.span for s in meta.header if s is not meta.doc_number]),
+            ("标题", [s.span for s in meta.title]),
+            ("署名", [s.span for s in meta.signature]),
+            ("印发机关", self._imprint_lines()),
+        ]
+        out = []
+        for part, spans in parts:
+            found = self._organ_units(part, spans)
+            if found is not None:
+                out.append(OrganName(part, found[0], found[1]))
+        return tuple(out)
+
+    def _imprint_lines(self) -> list[Span]:
+        out = []
+        for p in self.document.paragraphs[-4:]:
+            m = _IMPRINT.match(p.text)
+            if m:
+                out.append(Span(p.span.start + m.start("organ"), p.span.start + m.end("organ")))
+        return out
+
+    def _organ_units(self, part: str, spans: list[Span]) -> tuple[Span, tuple[Unit, ...]] | None:
+        text = self.text
+        hits: list[_Candidate] = []
+        for span in spans:
+            line = text[span.start : span.end]
+            stop = span.end
+            if part == "标题":
+                about = line.find("关于")
+                if about >= 0:
+                    stop = span.start + about
+            cited = [Span(span.start + m.start(), span.start + m.end()) for m in _CITED.finditer(line)]
+            found = self._candidates(span.start, stop)
+            lead = self._leading_ordinary_name(span.start, stop)
+            if lead is not None and all(c.start != lead.start for c in found):
+                found.insert(0, lead)
+            for c in found:
+                if c.context == "slot" or any(s.start <= c.start < s.end for s in cited):
+                    continue
+                if part == "标题" and stop == span.end:
+                    # No 关于: only a name that opens the line or follows 在 (在灵石县…上的讲话).
+                    if c.start != span.start and text[c.start - 1] not in "在":
+                        continue
+                hits.append(c)
+        if not hits:
+            return None
+        units = self._most_specific(hits)
+        return None if units is None else (Span(hits[0].start, hits[0].end), units)
+
+    def _leading_ordinary_name(self, start: int, stop: int) -> _Candidate | None:
+        """当阳市人民政府 opening an organ line: an ordinary-word full name counts there."""
+        text = self.text
+        begin = start + 2 if text.startswith("中共", start) else start
+        for hit in self.gazetteer.scan_names(text, begin, stop):
+            if hit.start == begin and _INSTITUTION_AFTER.match(text, hit.end):
+                return _Candidate(hit.start, hit.end, hit.units, False, "organ")
+            break
+        return None
+
+    def _most_specific(self, hits: Sequence[_Candidate]) -> tuple[Unit, ...] | None:
+        """The deepest unit a run of names agrees on (吕梁市交城县 → 交城县); None if they disagree."""
+        g = self.gazetteer
+        current = hits[0].units
+        for h in hits[1:]:
+            deeper = tuple(u for u in h.units if any(u.code == s.code or g.is_ancestor(s, u) for s in current))
+            if deeper:
+                current = deeper
+            elif not any(g.is_ancestor(u, s) for u in h.units for s in current):
+                return None  # two unrelated places (a joint issue of two counties)
+        return current
+
+
+def build_places(document: Document) -> Places:
+    from speechlint.resources import Resources
+
+    resources = document.resources if document.resources is not None else Resources()
+    return Places(document, resources.gazetteer)

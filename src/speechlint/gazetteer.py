@@ -1,0 +1,218 @@
+"""The gazetteer: China's administrative divisions (province, prefecture, county).
+
+Built from ``data/gazetteer.csv`` (``scripts/build_gazetteer.py``) and
+``data/place_ordinary_words.txt`` (``scripts/build_place_ordinary_words.py``), once
+per session through ``Resources.gazetteer``.  Level and parent follow from the
+6-digit code; the build script checks that they do.
+
+Matching is a dictionary look-up anchored on the unit word: every full name ends in
+one of 省市县区旗盟州, so the scan finds those characters with one regex and looks
+back for the longest name ending there (measured against token look-ups, an
+alternation regex and an Aho–Corasick automaton in docs/places.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+LEVELS = ("province", "prefecture", "county")
+
+#: The character of the self-references (我X, 全X, X委) of each unit word.
+SELF_CHAR = {
+    "省": "省", "自治区": "区", "特别行政区": "区", "市": "市", "自治州": "州", "州": "州",
+    "地区": "地区", "盟": "盟", "县": "县", "自治县": "县", "区": "区", "林区": "区", "特区": "区",
+    "新区": "区", "矿区": "区", "旗": "旗", "自治旗": "旗",
+}
+#: Every full name ends with one of these.
+NAME_END = regex.compile(r"[省市县区旗盟州]")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One administrative unit."""
+
+    code: str
+    name: str
+    short: str  # equals ``name`` when the source keeps no shorter form (阿荣旗, 赵县)
+    suffix: str  # the unit word: 县, 市, 自治州, 旗 …
+    parent: str | None  # the parent's code
+
+    @property
+    def level(self) -> str:
+        if self.code.endswith("0000"):
+            return "province"
+        return "prefecture" if self.code.endswith("00") else "county"
+
+    @property
+    def self_char(self) -> str:
+        """What follows 我/全 when the unit speaks of itself: 县, 市, 区, 旗, 州, 盟, 省, 地区."""
+        return SELF_CHAR[self.suffix]
+
+    def as_json(self) -> dict[str, str]:
+        return {"code": self.code, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A full name found in a text (before any context check)."""
+
+    start: int
+    end: int
+    units: tuple[Unit, ...]
+
+
+class Gazetteer:
+    """Units by code, full name and short name; ordinary-word names are kept apart."""
+
+    def __init__(self, units: Iterable[Unit], ordinary: Iterable[str] = (), frequent: Iterable[str] = ()) -> None:
+        self.units: dict[str, Unit] = {u.code: u for u in units}
+        #: Names that are ordinary words (和平, 比如, 城区): never bare, never in a self slot.
+        self.ordinary: frozenset[str] = frozenset(ordinary)
+        #: Frequent dictionary words that are places too (长寿, 安宁, 长沙): not after 平安/幸福 ….
+        self.frequent: frozenset[str] = frozenset(frequent)
+        by_name: dict[str, list[Unit]] = {}
+        by_short: dict[str, list[Unit]] = {}
+        for u in self.units.values():
+            by_name.setdefault(u.name, []).append(u)
+            if u.short != u.name:
+                by_short.setdefault(u.short, []).append(u)
+        self.by_name: dict[str, tuple[Unit, ...]] = {k: tuple(v) for k, v in by_name.items()}
+        self.by_short: dict[str, tuple[Unit, ...]] = {k: tuple(v) for k, v in by_short.items()}
+        # Lengths to try, longest first, for the anchored look-ups.
+        self._name_lengths = sorted({len(n) for n in self.by_name}, reverse=True)
+        self._short_lengths = sorted({len(n) for n in self.by_short}, reverse=True)
+        self._any_lengths = sorted(set(self._name_lengths) | set(self._short_lengths), reverse=True)
+
+    @classmethod
+    def from_csv(cls, data: str, ordinary: str = "") -> Gazetteer:
+        """``code,name,short,suffix`` rows (no quoting); ``ordinary``: name, class, why a line (``#`` comments)."""
+        lines = data.splitlines()
+        if not lines or lines[0].strip() != "code,name,short,suffix":
+            raise ValueError("gazetteer: expected the header code,name,short,suffix")
+        rows = [line.split(",") for line in lines[1:] if line]
+        codes = {r[0] for r in rows}
+        units = []
+        for code, name, short, suffix in rows:
+            if code.endswith("0000"):
+                parent = None
+            elif code.endswith("00") or code[:4] + "00" not in codes:
+                parent = code[:2] + "0000"
+            else:
+                parent = code[:4] + "00"
+            units.append(Unit(code, name, short or name, suffix, parent))
+        classes: dict[str, list[str]] = {"word": [], "frequent": []}
+        for line in ordinary.splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, kind = line.split("\t")[:2]
+                classes[kind].append(name)
+        return cls(units, classes["word"], classes["frequent"])
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    # -- hierarchy --------------------------------------------------------------
+
+    def ancestors(self, unit: Unit) -> list[Unit]:
+        """Parent, grandparent …, nearest first."""
+        out = []
+        code = unit.parent
+        while code is not None:
+            parent = self.units[code]
+            out.append(parent)
+            code = parent.parent
+        return out
+
+    def is_ancestor(self, a: Unit, b: Unit) -> bool:
+        """True when ``a`` contains ``b`` (``a`` is a strict ancestor)."""
+        return any(x.code == a.code for x in self.ancestors(b))
+
+    def related(self, a: Unit, b: Unit) -> bool:
+        """``a`` is ``b``, or one contains the other: the places a document of ``b`` may call its own."""
+        return a.code == b.code or self.is_ancestor(a, b) or self.is_ancestor(b, a)
+
+    def chain(self, unit: Unit) -> str:
+        """山西省晋中市灵石县: the unit with its ancestors, for messages."""
+        return "".join(u.name for u in reversed([unit, *self.ancestors(unit)]))
+
+    # -- resolving a --home value -----------------------------------------------
+
+    def resolve(self, value: str | int) -> tuple[Unit | None, str | None]:
+        """A unit for a name, a short name, a chain (吕梁市交城县) or a 6-digit code.
+
+        Returns ``(unit, None)`` or ``(None, reason)``.
+        """
+        text = str(value).strip()
+        if regex.fullmatch(r"\d{6}", text):
+            unit = self.units.get(text)
+            return (unit, None) if unit else (None, f"no unit has the code {text}")
+        for table in (self.by_name, self.by_short):
+            found = table.get(text, ())
+            if len(found) == 1:
+                return found[0], None
+            if len(found) > 1:
+                options = "、".join(f"{self.chain(u)}（{u.code}）" for u in found)
+                return None, f"'{text}' names {len(found)} units: {options}; give the 6-digit code"
+        # A chain: each name must be a child of the one before; the last decides.
+        hits = list(self.scan_names(text))
+        if hits and hits[0].start == 0 and hits[-1].end == len(text):
+            if all(a.end == b.start for a, b in zip(hits, hits[1:])):
+                candidates = [
+                    u for u in hits[-1].units if all(any(self.is_ancestor(p, u) for p in h.units) for h in hits[:-1])
+                ]
+                if len(candidates) == 1:
+                    return candidates[0], None
+        return None, f"'{text}' is not a province, prefecture or county-level unit of the gazetteer"
+
+    # -- matching ---------------------------------------------------------------
+
+    def scan_names(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NameHit]:
+        """Full names in ``text[start:end]``: longest, leftmost-ending, non-overlapping.
+
+        Ordinary-word names (城区, 老城区) are included; callers decide on them.
+        """
+        end = len(text) if end is None else end
+        last = start
+        for m in NAME_END.finditer(text, start, end):
+            stop = m.end()
+            for length in self._name_lengths:
+                begin = stop - length
+                if begin < last:
+                    continue
+                units = self.by_name.get(text[begin:stop])
+                if units is not None:
+                    yield NameHit(begin, stop, units)
+                    last = stop
+                    break
+
+    def _lookup(self, word: str) -> Iterator[tuple[tuple[Unit, ...], bool]]:
+        """The units ``word`` names as a full name, then as a short name."""
+        for table, short in ((self.by_name, False), (self.by_short, True)):
+            units = table.get(word)
+            if units is not None:
+                yield units, short
+
+    def names_starting_at(self, text: str, begin: int, limit: int | None = None) -> list[tuple[int, tuple[Unit, ...], bool]]:
+        """Full and short names starting at ``begin`` (longest first) as ``(end, units, short)``."""
+        limit = len(text) if limit is None else limit
+        return [
+            (begin + n, units, short)
+            for n in self._any_lengths
+            if begin + n <= limit
+            for units, short in self._lookup(text[begin : begin + n])
+        ]
+
+    def names_ending_at(self, text: str, stop: int, floor: int = 0) -> list[tuple[int, tuple[Unit, ...], bool]]:
+        """Full and short names ending at ``stop`` (longest first) as ``(start, units, short)``."""
+        return [
+            (stop - n, units, short)
+            for n in self._any_lengths
+            if stop - n >= floor
+            for units, short in self._lookup(text[stop - n : stop])
+        ]
+
+    def tokenizer_words(self) -> list[tuple[str, str]]:
+        """Full names for the tokenizer, tagged ``ns`` (ordinary-word names left out)."""
+        return [(name, "ns") for name in self.by_name if name not in self.ordinary]
