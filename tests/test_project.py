@@ -33,11 +33,12 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert 'bash -c "$cmd"' in ci.read_text(encoding="utf-8")
 
 
-def test_example_speech_shows_findings() -> None:
+def test_bundled_examples_show_every_rule_family() -> None:
     from speechlint.linter import lint_paths
 
-    diags = lint_paths([ROOT / "examples"])
-    assert {"PUN001", "DRF001"} <= {d.code for d in diags}
+    codes = {d.code for d in lint_paths([ROOT / "examples" / "speech.txt", ROOT / "examples" / "notice.md"])}
+    for family in ("STR", "ENU", "GEN", "PLC", "PTC", "PUN", "DRF", "TRM", "SLX"):
+        assert any(c.startswith(family) for c in codes), family
 
 
 def test_package_ships_type_marker_and_module_entry() -> None:
