@@ -52,6 +52,7 @@ def test_must_flag(text: str, expected: list[tuple[int, int, str]]) -> None:
         NOTICE_HEAD + "特此通知。\n",
         REQUEST_HEAD + "妥否，请批示。\n",
         REPORT_HEAD + "特此报告。\n",
+        REPORT_HEAD + "以上情况，特此报告。\n",
         SPEECH_HEAD + "谢谢大家！\n",
         SPEECH_HEAD + "同志们，让我们团结一心、真抓实干，为全县经济社会高质量发展而努力奋斗！\n",
         "2024年灵石县人民政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n"
@@ -59,7 +60,7 @@ def test_must_flag(text: str, expected: list[tuple[int, int, str]]) -> None:
         "县政府第十二次常务会议纪要\n3月5日，县长王明主持召开县政府第十二次常务会议。\n"
         "会议要求，各乡镇要在3月底前完成农资储备，确保春耕生产顺利进行。\n",
     ],
-    ids=["notice", "request", "report", "speech-thanks", "speech-rally", "government-report", "minutes"],
+    ids=["notice", "request", "report", "report-lead-in", "speech-thanks", "speech-rally", "government-report", "minutes"],
 )
 def test_must_stay_silent(text: str) -> None:
     assert lint(text) == []

@@ -136,3 +136,9 @@ def test_positions_stay_those_of_the_source_with_crlf_and_bom() -> None:
 def test_front_matter_and_comments_are_exempt() -> None:
     text = "---\ntitle: 会议强调,XX同志\n---\n<!--\n会议强调,XX同志\n```\n-->\n会议强调,要坚持学习。\n"
     assert _found(text, "DRF001", "PUN001") == [(8, 5, "PUN001")]
+
+
+def test_footnote_definition_marker_is_exempt() -> None:
+    text = "学习要点[^1]：增强“四个意识”。\n\n[^1]: 参见《习近平关于“三农”工作论述摘编》。\n"
+    assert _found(text, "PUN001") == []
+    assert _found("会议强调:要抓落实。\n", "PUN001") == [(1, 5, "PUN001")]

@@ -68,6 +68,19 @@ def test_official_document_parts() -> None:
     assert (m.genre, m.family, m.genre_source, m.title_match) == ("通知", "official", "title", "通知")
 
 
+def test_salutation_broken_over_two_lines() -> None:
+    text = NOTICE.replace("各乡镇人民政府，县直各单位:", "各乡镇人民政府、街道办事处，\n县直各单位，各有关单位：")
+    m = meta(text)
+    assert m.salutation is not None and m.salutation.kind == "organ"
+    assert m.salutation.segment.text == "各乡镇人民政府、街道办事处，\n县直各单位，各有关单位："
+    assert m.salutation.mark_text == "："
+    assert texts(m.body)[0] == "为切实做好今年春季森林防火工作，现将有关事项通知如下。"
+    # A comma after the salutation and body text in the next line: the comma is its mark.
+    m = meta(SPEECH.replace("同志们：", "同志们，"))
+    assert m.salutation is not None and m.salutation.mark_text == "，"
+    assert texts(m.body)[0] == "今天我们召开全县经济工作会议。"
+
+
 def test_speech_parts_subtitle_decides() -> None:
     m = meta(SPEECH)
     assert texts(m.title) == ["坚定信心　奋勇争先", "——在全县经济工作会议上的讲话", "县委书记　王明", "（2024年1月5日）"]
@@ -125,7 +138,10 @@ def test_genre_hint_and_front_matter() -> None:
 
 @pytest.mark.parametrize(
     ("line", "mark"),
-    [("同志们：", "："), ("同志们,", ","), ("同志们:", ":"), ("各位代表、同志们", ""), ("市财政局", "")],
+    [
+        ("同志们：", "："), ("同志们,", ","), ("同志们:", ":"), ("各位代表、同志们", ""), ("市财政局", ""),
+        ("全县广大干部群众，同志们、朋友们：", "："),
+    ],
 )
 def test_salutation_whatever_mark_ends_it(line: str, mark: str) -> None:
     m = meta(f"关于做好防汛工作的讲话\n{line}\n今天，我们召开全县防汛工作会议。\n")
@@ -141,6 +157,7 @@ def test_not_salutations() -> None:
     m = meta("在全县会议上的讲话\n中共灵石县委\n同志们：\n今天我们开会。\n")
     assert m.salutation is not None and m.salutation.segment.text == "同志们："
     assert meta("同志们，今天我们召开全县大会，部署全年工作。\n").salutation is None
+    assert meta("新年贺词\n全县广大干部群众要积极参与。\n今天我们开会。\n").salutation is None
     assert meta("2024年全县三级干部大会\n今天我们召开大会，部署全年工作。\n").salutation is None
 
 

@@ -17,6 +17,7 @@ from speechlint.document.outline import (
     CN_PAREN,
     cn_to_int,
     int_to_cn,
+    is_item_list,
 )
 
 
@@ -85,10 +86,33 @@ def test_malformed_markers_are_read_at_their_level(line: str, kind: str, punct: 
 
 @pytest.mark.parametrize(
     "line",
-    ["1.5亿元资金已拨付到位", "3、4月份全县完成投资", "2024年工作要点", "一、二等奖获得者", "一是加强学习", "“（一）强化保障”一节"],
+    [
+        "1.5亿元资金已拨付到位", "3、4月份全县完成投资", "2024年工作要点", "一、二等奖获得者", "一是加强学习",
+        "“（一）强化保障”一节", "一、二年级学生实行课后服务", "三、四月份是森林防火关键期", "一、二产业融合发展",
+    ],
 )
 def test_not_headings(line: str) -> None:
     assert outline(line).headings == ()
+
+
+def test_list_after_a_colon_line() -> None:
+    o = outline("一、下一步打算\n重点做好以下工作：\n1.抓好排查；\n2.抓好整改。\n二、主要任务：\n1.抓好排查\n")
+    assert [(h.title_text, h.after_colon) for h in o.headings] == [
+        ("下一步打算", False), ("抓好排查", True), ("抓好整改", False), ("主要任务", False), ("抓好排查", False)
+    ]
+
+
+def test_item_lists() -> None:
+    o = outline("一、学习要点\n1.领会“两个确立”；\n2.增强“四个意识”。\n二、主要任务\n1.抓好排查\n2.抓好整改\n")
+    groups = list(o.groups())
+    assert [is_item_list(g) for g in groups] == [False, True, False]
+
+
+def test_range_that_continues_the_headings_is_a_heading() -> None:
+    o = outline("一、一季度工作\n二、二季度工作\n三、四月份工作安排\n四、五年来的体会\n")
+    assert [(h.ordinal, h.title_text) for h in o.headings] == [
+        (1, "一季度工作"), (2, "二季度工作"), (3, "四月份工作安排"), (4, "五年来的体会")
+    ]
 
 
 def test_title_of_run_in_heading_and_half_width_comma() -> None:

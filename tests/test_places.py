@@ -106,6 +106,36 @@ def test_the_title_outweighs_one_stray_self_reference(session: Session) -> None:
     assert [(d.code, d.match) for d in lint(session, text)] == [("PLC001", "我市"), ("PLC002", "介休")]
 
 
+def test_series_outside_a_neutral_frame_is_still_reported(session: Session) -> None:
+    text = "我县要打造平安灵石。差旅费按照介休市、孝义市有关规定执行。"
+    assert [(d.code, d.match) for d in lint(session, text, home="灵石县")] == [("PLC003", "介休市"), ("PLC003", "孝义市")]
+
+
+def test_district_named_under_its_city_in_the_title(session: Session) -> None:
+    text = "遵义市红花岗区人民政府\n关于做好春耕生产工作的通知\n各镇人民政府：\n全区春耕面积稳定，我区要认真落实。\n\n遵义市红花岗区人民政府\n2026年2月20日\n"
+    doc = read(session, text)
+    assert doc.places.home is not None and doc.places.home.name == "红花岗区"
+    assert [o.units[0].name for o in doc.places.organ_names] == ["红花岗区", "红花岗区"]
+    assert lint(session, text) == []
+
+
+def test_place_a_title_is_about_is_not_reported(session: Session) -> None:
+    text = (
+        "灵石县农业农村局\n关于赴介休市考察学习设施农业经验的报告\n县人民政府：\n"
+        "我局组织考察组赴介休市考察学习。介休市委、市政府高度重视设施农业，孝义市财政局给予补贴。\n"
+        "特此报告。\n灵石县农业农村局\n2026年4月28日\n"
+    )
+    assert [(d.code, d.match) for d in lint(session, text)] == [("PLC003", "孝义市")]
+
+
+def test_addressee_of_a_letter_is_not_reported(session: Session) -> None:
+    letter = "灵石县人民政府办公室\n关于商请开展结对合作的函\n\n介休市人民政府办公室：\n\n我县拟与贵市开展结对合作。\n\n灵石县人民政府办公室\n2024年3月1日\n"
+    assert lint(session, letter) == []
+    # A 通知 goes to its own subordinates: another place on its 主送 line is reported.
+    notice = letter.replace("商请开展结对合作的函", "做好春耕生产的通知").replace("介休市人民政府办公室：", "介休市各乡镇人民政府：")
+    assert [(d.code, d.match) for d in lint(session, notice)] == [("PLC003", "介休市")]
+
+
 # -- silent look-alikes -------------------------------------------------------------
 
 
@@ -127,6 +157,16 @@ def test_the_title_outweighs_one_stray_self_reference(session: Session) -> None:
         "在全市排名第三，全省上下都在关注。",
         "市委和县委联合发文，大力振兴县域经济，落实办公经费县级配套。",
         "县委组织部要会同县乡村振兴局开展考核。",
+        "县人民政府和县人大常委会高度重视，由县发展改革局和县财政局负责。",  # 和县 is 和 + 县…
+        "市委书记强调：“我市要推进高质量发展，全市上下要拧成一股绳。”",  # the city speaking
+        # Firms and institutes located elsewhere, markets, meeting places, partners, visitors.
+        "深圳市康泰茶业有限公司年产五千吨精制茶项目已开工，浙江省农业科学院给予支持。",
+        "产品销往北京市、上海市、广州市等大中城市，全省推进会在太原市召开。",
+        "宁波市鄞州区是我县东西部协作结对地区，杭州市西湖区的茶农专程来灵石传授技艺。",
+        # Names in a series share the frame: 赴A和B, 与A、B等城市协作, 到A、B等地.
+        "两次带队赴四川省青川县和贵州省沿河县，对接劳务协作事项。",
+        "加强与重庆市、泸州市等周边城市协作。",
+        "学习借鉴介休市、孝义市和汾阳市的经验。",
     ],
 )
 def test_silent_in_a_lingshi_speech(session: Session, sentence: str) -> None:

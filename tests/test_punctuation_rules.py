@@ -116,6 +116,9 @@ def test_markdown_soft_wrapped_paragraph_closes_on_the_next_line(session: Sessio
     # A blank line ends the Markdown paragraph, and in plain text a finished line stands alone.
     assert [d.code for d in lint(session, wrapped.replace("\n", "\n\n", 1), suffix=".md")] == ["PUN002", "PUN002"]
     assert [d.code for d in lint(session, "（组织领导。\n请各单位）\n")] == ["PUN003", "PUN003"]
+    # A line that closes the mark of the line above may leave another one open for the next.
+    chain = "在建工程（特别是\n施工项目）开展排查，按照《防汛应急\n预案》的要求执行。\n"
+    assert lint(session, chain, suffix=".md") == []
 
 
 def test_punctuation_and_formulation_rules_never_import_the_tokenizer(tmp_path: Path) -> None:

@@ -79,6 +79,31 @@ def test_level_inversion_is_a_warning_and_skip_is_info(session: Session, comma: 
     assert found(lint(session, skipped, ["STR003"])) == [(2, 1, "STR003", "info")]
 
 
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_list_after_a_colon_is_not_a_skipped_level(session: Session, colon: str) -> None:
+    text = f"一、下一步打算\n下一步，重点做好以下工作{colon}\n1.坚持项目为王；\n2.坚持民生优先。\n二、请求事项\n"
+    assert found(lint(session, text, ["STR003"])) == []
+    # The parent heading's own colon is no lead-in sentence: the skip is still reported.
+    text = "一、主要任务：\n1.抓好源头治理\n2.强化督促检查\n二、保障措施\n"
+    assert found(lint(session, text, ["STR003"])) == [(2, 1, "STR003", "info")]
+
+
+def test_hard_wrapped_markdown_paragraph_is_one_paragraph(session: Session) -> None:
+    text = (
+        "# 讲话\n\n同志们：\n\n下面，我讲三点意见：首先，要强化项目谋划；其次，要加快项目\n"
+        "建设；最后，要优化服务保障。\n\n存在的问题：一是项目储备不足，\n前期工作滞后；二是要素保障不够有力。\n"
+    )
+    assert found(lint(session, text, ["ENU"], suffix=".md")) == []
+    # One paragraph a line (each line ends its sentence): 最后 on the next line is only a word.
+    text = "# 讲话\n\n下面，我讲三点意见：首先，要强化谋划；其次，要加快建设。\n最后，祝大家身体健康！\n"
+    assert found(lint(session, text, ["ENU003"], suffix=".md")) == [(3, 6, "ENU003", "error")]
+
+
+def test_first_of_all_is_no_orphan(session: Session) -> None:
+    assert found(lint(session, "做好这项工作，首先要提高认识。", ["ENU002"])) == []
+    assert found(lint(session, "首先，要提高认识。", ["ENU002"])) == [(1, 1, "ENU002", "info")]
+
+
 def test_heading_marker_punctuation_supersedes_pun001(session: Session) -> None:
     text = "一,总体要求\n二、主要任务\n会议强调,要提高认识。\n"
     d = lint(session, text, ["STR002", "PUN001"])

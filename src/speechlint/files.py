@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # imported where a pattern is matched: files named one by one (pre-commit) never need it
+    import pathspec
 
 #: Suffixes a folder walk picks up.
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -23,6 +25,8 @@ class Candidate:
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     # Cached on the immutable pattern tuple: settings repeat across files.
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -48,6 +52,8 @@ def _read_gitignore(directory: Path) -> pathspec.PathSpec | None:
     f = directory / ".gitignore"
     if not f.is_file():
         return None
+    import pathspec
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(f.read_text(encoding="utf-8", errors="replace").splitlines())
     except Exception:
@@ -59,6 +65,12 @@ class GitIgnore:
 
     def __init__(self) -> None:
         self._specs: dict[Path, pathspec.PathSpec | None] = {}
+        self._roots: dict[Path, Path | None] = {}  # folder -> its repository root (a walk asks per file)
+
+    def _git_root(self, directory: Path) -> Path | None:
+        if directory not in self._roots:
+            self._roots[directory] = _git_root(directory)
+        return self._roots[directory]
 
     def _spec_for(self, directory: Path) -> pathspec.PathSpec | None:
         if directory not in self._specs:
@@ -67,7 +79,7 @@ class GitIgnore:
 
     def ignored(self, path: Path) -> bool:
         path = path.resolve()
-        top = _git_root(path.parent)
+        top = self._git_root(path.parent)
         if top is None:
             return False
         is_dir = path.is_dir()
@@ -114,8 +126,9 @@ def discover(
                     root, patterns = exclude_for(f)
                     if excluded(f, root, patterns) or gitignore.ignored(f):
                         continue
-                    if f.resolve() not in seen:
-                        seen.add(f.resolve())
+                    resolved = f.resolve()
+                    if resolved not in seen:
+                        seen.add(resolved)
                         yield Candidate(f, explicit=False)
         else:
             if force_exclude:
@@ -126,6 +139,7 @@ def discover(
                     if parent.is_relative_to(root.resolve()) and parent != root.resolve()
                 ):
                     continue
-            if given.resolve() not in seen:
-                seen.add(given.resolve())
+            resolved = given.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
                 yield Candidate(given, explicit=True)

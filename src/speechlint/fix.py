@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: one per token, memory adds up
 class Span:
     """Code-point offsets into ``Document.text``; ``end`` is exclusive.
 

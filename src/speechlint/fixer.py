@@ -21,13 +21,14 @@ import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from speechlint.config import Settings
 from speechlint.diagnostic import Diagnostic
 from speechlint.document import Document
 from speechlint.fix import Applicability, apply_fixes
-from speechlint.linter import FileError, FileResult, Report, Session
+from speechlint.linter import FileError, FileResult, Report, Session, portable_result
 from speechlint.readers import ReadError, encode
 
 MAX_PASSES = 10
@@ -163,47 +164,74 @@ def _reread(session: Session, path: Path, old: Document, text: str, settings: Se
     return doc.evolve(path=old.path)
 
 
-def fix_paths(session: Session, paths: Sequence[Path], mode: FixMode, force_exclude: bool = False) -> FixRun:
-    """``check --fix`` / ``--diff`` over files and folders."""
+def fix_paths(
+    session: Session, paths: Sequence[Path], mode: FixMode, force_exclude: bool = False, jobs: int = 1
+) -> FixRun:
+    """``check --fix`` / ``--diff`` over files and folders (``jobs`` > 1: forked workers, same result)."""
+    from speechlint.jobs import map_in_order
+
     run = FixRun(Report(errors=[FileError(None, e) for e in session.errors]))
     report = run.report
     docx = 0
-    for path, explicit in session.iter_files(paths, force_exclude):
-        if explicit and not path.exists():
-            report.errors.append(FileError(str(path), "no such file or folder"))
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            report.errors.append(FileError(str(path), f"cannot read: {e.strerror or e}"))
-            continue
-        result, errors, notes = session.check_data(path, data, explicit)
-        report.errors.extend(errors)
-        report.notes.extend(notes)
-        if result is None:
-            continue
-        if result.document is not None and result.document.format == "docx":
-            docx += 1  # said once, after the loop
-            report.files.append(result)
-            continue
-        try:
-            fixed, fix, errors = fix_result(session, result, path, data, mode)
-        except Unfixable as e:
-            fixed, fix, errors = result, None, []
-            report.notes.append(str(e))
-        report.errors.extend(e for e in errors if e not in report.errors)
-        if fix is not None and mode.write and fix.changed:
-            try:
-                write_atomic(path, fix.data(), expect=data)
-            except (OSError, ValueError) as e:
-                report.errors.append(FileError(fix.path, f"cannot write: {getattr(e, 'strerror', None) or e}"))
-                fixed, fix = result, None  # not written: the findings are those of the file as it is
-        report.files.append(fixed)
-        if fix is not None:
-            run.fixes.append(fix)
+    files = list(session.iter_files(paths, force_exclude))
+    work = partial(_fix_file, session, mode, jobs > 1)
+    for done in map_in_order(files, work, jobs):
+        report.errors.extend(done.check_errors)
+        report.notes.extend(done.notes)
+        report.errors.extend(e for e in done.fix_errors if e not in report.errors)
+        docx += done.docx
+        if done.result is not None:
+            report.files.append(session.adopt(done.result))
+        if done.fix is not None:
+            run.fixes.append(done.fix)
     if docx:
         report.notes.append(f"--fix 不修改 .docx 文件（{docx} 个），请在 Word 中修改")
     return run
+
+
+@dataclass
+class _FileDone:
+    """What fixing one file gives back (plain data: it may come from a worker process)."""
+
+    result: FileResult | None = None
+    fix: FileFix | None = None
+    check_errors: list[FileError] = field(default_factory=list)
+    fix_errors: list[FileError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    docx: bool = False
+
+
+def _fix_file(session: Session, mode: FixMode, portable: bool, item: tuple[Path, bool]) -> _FileDone:
+    path, explicit = item
+    if explicit and not path.exists():
+        return _FileDone(check_errors=[FileError(str(path), "no such file or folder")])
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return _FileDone(check_errors=[FileError(str(path), f"cannot read: {e.strerror or e}")])
+    result, errors, notes = session.check_data(path, data, explicit)
+    done = _FileDone(check_errors=errors, notes=notes)
+    if result is None:
+        return done
+    if result.document is not None and result.document.format == "docx":
+        done.docx = True  # said once, after the loop
+        done.result = portable_result(result) if portable else result
+        return done
+    try:
+        fixed, fix, errors = fix_result(session, result, path, data, mode)
+    except Unfixable as e:
+        fixed, fix, errors = result, None, []
+        done.notes.append(str(e))
+    done.fix_errors = errors
+    if fix is not None and mode.write and fix.changed:
+        try:
+            write_atomic(path, fix.data(), expect=data)
+        except (OSError, ValueError) as e:
+            done.fix_errors.append(FileError(fix.path, f"cannot write: {getattr(e, 'strerror', None) or e}"))
+            fixed, fix = result, None  # not written: the findings are those of the file as it is
+    done.result = portable_result(fixed) if portable else fixed
+    done.fix = fix
+    return done
 
 
 def fix_data(session: Session, name: Path, shown: str, data: bytes, mode: FixMode | None) -> FixRun:

@@ -71,7 +71,7 @@ class Gazetteer:
         self.units: dict[str, Unit] = {u.code: u for u in units}
         #: Names that are ordinary words (和平, 比如, 城区): never bare, never in a self slot.
         self.ordinary: frozenset[str] = frozenset(ordinary)
-        #: Frequent dictionary words that are places too (长寿, 安宁, 长沙): not after 平安/幸福 ….
+        #: Places that read as ordinary words in a self slot (长寿, 古城, 江南): not after 平安/美丽 … nor before 特色.
         self.frequent: frozenset[str] = frozenset(frequent)
         by_name: dict[str, list[Unit]] = {}
         by_short: dict[str, list[Unit]] = {}

@@ -60,6 +60,7 @@ class Session:
         rule_packs: Sequence[str] = (),
         verbose: bool = False,
         cache: bool = False,
+        cache_writes: bool = True,
     ) -> None:
         from speechlint.builtin import BuiltinPlugin
 
@@ -83,9 +84,9 @@ class Session:
         self._tokenizer: Tokenizer | None = None
         self._options: dict[tuple[int, str], tuple[Settings, Any, Severity]] = {}
         self.validate(root)
-        self.cache: Cache | None = self._open_cache() if cache else None
+        self.cache: Cache | None = self._open_cache(cache_writes) if cache else None
 
-    def _open_cache(self) -> Cache:
+    def _open_cache(self, writes: bool) -> Cache:
         """The content cache in the root settings' folder (DESIGN §10; see speechlint.cache)."""
         import importlib.util
 
@@ -96,7 +97,7 @@ class Session:
         if root.tokenizer == "auto":  # which engine "auto" takes changes the tokens
             parts.append(f"rjieba:{importlib.util.find_spec('rjieba') is not None}")
         files = [p.name for p in self.plugins.info if p.source in ("local file", "rule pack")]
-        return Cache(root.root / CACHE_DIR, session_fingerprint(parts, [*files, *root.dictionaries]))
+        return Cache(root.root / CACHE_DIR, session_fingerprint(parts, [*files, *root.dictionaries]), writes)
 
     # -- rules and options ------------------------------------------------------
 
@@ -358,10 +359,13 @@ def _resolve_overlaps(found: list[tuple[Rule, Diagnostic]]) -> list[Diagnostic]:
     superseders = [(r, d) for r, d in found if r.supersedes]
     if not superseders:
         return [d for _, d in found]
+    # Only findings of a superseded code are compared (a long document has thousands of others).
+    superseded = frozenset().union(*(r.supersedes for r, _ in superseders))
     return [
         d
         for _, d in found
-        if not any(d.code in r.supersedes and d.span.overlaps(o.span) for r, o in superseders if o is not d)
+        if d.code not in superseded
+        or not any(d.code in r.supersedes and d.span.overlaps(o.span) for r, o in superseders if o is not d)
     ]
 
 

@@ -42,12 +42,14 @@ class BuiltinPlugin:
     @hookimpl(trylast=True)
     def speechlint_read(self, path: Path, data: bytes, settings: Settings) -> Document | None:
         suffix = path.suffix.lower()
-        from speechlint.readers import markdown, text
+        from speechlint.readers import text
+
+        if suffix in text.SUFFIXES or suffix == "":
+            return text.read_text(path, data)
+        from speechlint.readers import markdown  # imported for Markdown only: its patterns cost
 
         if suffix in markdown.SUFFIXES:
             return markdown.read_markdown(path, data)
-        if suffix in text.SUFFIXES or suffix == "":
-            return text.read_text(path, data)
         if suffix == ".docx":
             from speechlint.readers.docx import read_docx
 

@@ -10,7 +10,7 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from speechlint.resources import Resources
 
 __all__ = ["BOUNDARY", "Directive", "Document", "Line", "Segment", "Token"]
+
+_T = TypeVar("_T")
 
 _LEADING_SPACE = regex.compile(r"[ \t\u3000\u00a0]*")
 _NOT_BREAK = regex.compile(r"[^\r\n]")
@@ -189,6 +191,25 @@ class Document:
         from speechlint.document.places import build_places
 
         return build_places(self)
+
+    # -- analyses shared by a family of rules ------------------------------------
+
+    @cached_property
+    def _shared(self) -> dict[Callable[[Document], Any], Any]:
+        return {}
+
+    def shared(self, build: Callable[[Document], _T]) -> _T:
+        """``build(self)``, computed once per document and shared by every rule that asks.
+
+        For an analysis that several rules need and the Document does not offer (the
+        particle rules' tokenised paragraphs, the punctuation rules' protected spans).
+        ``build`` is the key: pass a module-level function, never a lambda.  Every rule
+        gets the same object, so treat it as read-only (a cache filled on demand is fine).
+        """
+        cache = self._shared
+        if build not in cache:
+            cache[build] = build(self)
+        return cache[build]  # type: ignore[no-any-return]
 
     # -- tokens -----------------------------------------------------------------
 

@@ -40,6 +40,8 @@ _COLON = regex.compile(r"[：:]")
 _SPEECH_ITEM = regex.compile(
     r"(?:尊敬的|亲爱的)[^，,、；;：:！!。]{1,24}"
     r"|各位\p{Han}{1,8}|在座的各位"
+    # 全县广大干部群众, 全市人民, 全体党员干部 (a 新年贺词 addresses them all).
+    r"|(?:全[县市区省镇乡旗州盟国]|全体|广大)\p{Han}{0,10}(?:群众|人民|同胞|党员|干部|职工|同志|朋友|师生|青年|官兵|乡亲)"
     r"|(?!(?:我|你|他|她|它|咱|人)们)\p{Han}{1,8}们"
 )
 _GREETING = regex.compile(r"大家好|(?:早上|上午|中午|下午|晚上)好")
@@ -55,6 +57,8 @@ _NOT_ORGAN_CHAR = regex.compile(r"[的了是我你他她]")
 #: Marks that may end a 主送 line (a full stop or exclamation mark ends a sentence instead).
 _ORGAN_MARKS = "：:，,、；;"
 _ITEM_SEP = regex.compile(r"\s*[、，,；;]\s*")
+#: Marks after which a salutation may go on in the next line.
+_CONTINUED = ("，", ",", "、")
 
 # Tail of a 公文.
 _DATE = regex.compile(
@@ -67,7 +71,7 @@ _NOTE = regex.compile(r"^[（(]?\s*(?:联系人|联系电话|此件|本件)")
 _ATTENDANCE = regex.compile(r"^(?:出席|列席|参加|参会|缺席|请假|记录)(?:人员|单位|人)?\s*[：:]")
 _ATTACHMENT = regex.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*[：:]")
 _ATTACHMENT_MORE = regex.compile(r"^\d{1,2}\s*[.．、]")
-_NOT_SIGNATURE = regex.compile(r"谢|特此|此复|此令|否|请|[！!]")
+_NOT_SIGNATURE = regex.compile(r"谢|特此|此复|此令|此致|敬礼|否|请|[！!]")
 
 MAX_HEAD = 8  # paragraphs searched for 版头, title and salutation
 MAX_TITLE_LINES = 4
@@ -296,6 +300,17 @@ def build_meta(doc: Document, table: GenreTable) -> Meta:
         if s is not None and (s.mark.start != s.mark.end or _bare_salutation(s, nxt, bool(title) or doc_number is not None)):
             salutation = s
             i += 1
+            # A long 主送 line broken after a comma (各镇人民政府、街道办事处，/ 区政府各部门：)
+            # goes on in the next line: the salutation is both, ending with the last one's mark.
+            while i < len(paras) and salutation.mark_text in _CONTINUED:
+                more = _salutation(paras[i])
+                if more is None or more.mark.start == more.mark.end:
+                    break
+                start = salutation.segment.span.start
+                whole = Segment(Span(start, more.segment.span.end), doc.text[start : more.segment.span.end])
+                kind = "speech" if "speech" in (salutation.kind, more.kind) else "organ"
+                salutation = Salutation(whole, more.mark, kind, more.greeting)
+                i += 1
             break
         # The last paragraph is never a title: a title heads something.
         if _is_title_like(p.text) and len(title) < MAX_TITLE_LINES and nxt:

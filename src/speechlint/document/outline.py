@@ -22,7 +22,7 @@ Drafts are often typed with half-width punctuation, so every boundary here is th
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,7 @@ __all__ = [
     "Outline",
     "Series",
     "build_outline",
+    "is_item_list",
     "cn_to_int",
     "int_to_cn",
 ]
@@ -104,7 +105,13 @@ _REG_MARKER = regex.compile(rf"第([一二三四五六七八九十百零〇两]+
 _CN_PAREN = regex.compile(rf"([（(])([{CN_NUMERALS}]+)([）)])([{_AFTER}]?)")
 _ARABIC_PAREN = regex.compile(rf"([（(])(\d{{1,2}})([）)])([{_AFTER}]?)")
 # 一、二等奖 and 一、二级 are not headings (一、2025年工作 is); nor 3、4月份 or 1.5亿元.
+# A Markdown line ending so goes on in the next line (hard-wrapped), unless a block starts there.
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_WRAP_AFTER = "，、（“‘《,("
+_BLOCK_START = regex.compile(r"[ \t]*(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t])")
 _CN_BARE = regex.compile(rf"([{CN_NUMERALS}]+)([{_AFTER}])(?![{CN_NUMERALS}]+[、，,等级类])")
+# 一、二年级, 三、四月份, 一、二产业: a range of two numerals before a unit (see _range_not_heading).
+_CN_RANGE = regex.compile(rf"([{CN_NUMERALS}]+)[、，,]([{CN_NUMERALS}]+)(?:月|季|年级|产|线|类|号|批|期|档|星)")
 _ARABIC_BARE = regex.compile(rf"(\d{{1,2}})([{_AFTER}])(?!\d)")
 _CIRCLED = regex.compile(rf"([①-⑳])([{_AFTER}]?)")
 # The characters a marker can start with: most lines are rejected by one set look-up.
@@ -146,6 +153,10 @@ class Heading:
     #: A top-level typed heading below a paragraph numbered by Word: its real parent is
     #: that paragraph, whose number is not in the text.
     under_auto: bool = False
+    #: The line above is text ending with a colon (重点做好以下工作：): a list (列项) it introduces.
+    after_colon: bool = False
+    #: The last character of the line (a list item ends with ；).
+    line_end: str = ""
 
     @property
     def canonical_punct(self) -> str:
@@ -200,7 +211,7 @@ _NOT_BEFORE_YIFANGMIAN = frozenset("这那哪每某任统唯单同划专第是")
 _ENUMERATOR = regex.compile(
     rf"""
       (?P<n>[{CN_NUMERALS}]+)(?P<suf>[是要来])                      # 一是 / 二要 / 一来
-    | 第(?P<d>[{CN_NUMERALS}]+)(?=[，：,:]|是|、(?![{CN_NUMERALS}第\d]))  # 第一， ; not 第一、二产业
+    | 第(?P<d>[{CN_NUMERALS}]+)[项点]?(?=[，：,:]|是|、(?![{CN_NUMERALS}第\d]))  # 第一， 第一项， ; not 第一、二产业
     | 其(?P<q>[{CN_NUMERALS}])(?=[，、：,:]|是)                      # 其一，
     | (?P<other>另一方面)
     | (?P<one>一方面)
@@ -237,7 +248,7 @@ class Item:
     style: str
     ordinal: int
     line: int
-    paragraph: int  # index into Document.paragraphs
+    paragraph: int  # its paragraph's number (a hard-wrapped Markdown paragraph counts once)
     initial: bool  # the enumerator opens its paragraph
     final: bool = False  # 最后
     #: What is wrong with this item, found while building the series:
@@ -250,7 +261,8 @@ class Item:
         if self.style == SHI:
             return int_to_cn(ordinal) + self.text[-1]
         if self.style == DI:
-            return "第" + int_to_cn(ordinal)
+            unit = self.text[-1] if self.text[-1] in "项点" else ""  # 第一项，: an agenda, 第一点，
+            return "第" + int_to_cn(ordinal) + unit
         if self.style == QI:
             return "其" + int_to_cn(ordinal)
         if self.style == SEQ:
@@ -366,8 +378,9 @@ def build_outline(document: Document) -> Outline:
     attachments, pages = _attachment_lines(document, lines)
     headings = _headings(document, lines, regulation, attachments, pages)
     heading_lines = {h.line: h for h in headings}
-    series = _series(document, heading_lines)
-    announcements = _announcements(document, headings, heading_lines, series)
+    wrapped = _wrapped_paragraphs(document, heading_lines)
+    series = _series(document, heading_lines, wrapped)
+    announcements = _announcements(document, headings, heading_lines, series, wrapped)
     return Outline(headings, tuple(series), tuple(announcements), regulation, frozenset(attachments))
 
 
@@ -476,7 +489,7 @@ def _headings(
         numeral_span, numeral_text, open_, close, punct, punct_span = _literal(kind, m)
         ordinal = (int(numeral_text) if kind in (ARABIC, ARABIC_PAREN) else
                    ord(numeral_text) - 0x2460 + 1 if kind == CIRCLED else cn_to_int(numeral_text))
-        if not ordinal:
+        if not ordinal or (kind == CN and _range_not_heading(text, start, end, ordinal, out, part)):
             previous_line_text = text[start:end]
             last_was_heading = False
             continue
@@ -518,11 +531,39 @@ def _headings(
             parent=parent,
             group=groups[key],
             under_auto=under_auto and parent is None,
+            after_colon=not last_was_heading and previous_line_text.rstrip().endswith(("：", ":")),
+            line_end=text[end - 1],
         )
         out.append(h)
         stack.append(h)
         last_was_heading = True
     return tuple(out)
+
+
+def _range_not_heading(text: str, start: int, end: int, ordinal: int, out: list[Heading], part: int) -> bool:
+    """一、二年级学生…, 三、四月份是防火关键期: two numerals in a row before a unit are a range.
+
+    Read so unless the line continues the 一、 二、 headings above it (三、四月份工作安排 after 二、).
+    """
+    m = _CN_RANGE.match(text, start, end)
+    if m is None or cn_to_int(m.group(1)) != ordinal or cn_to_int(m.group(2)) != ordinal + 1:
+        return False
+    previous = next((h for h in reversed(out) if h.kind == CN and h.part == part), None)
+    return previous is None or previous.ordinal != ordinal - 1
+
+
+def is_item_list(group: Sequence[Heading]) -> bool:
+    """Siblings that are the items of a list (列项), not headings: a colon introduces them
+    (重点做好以下工作：), or each ends with a semicolon and the last with a full stop (1.…； 2.…。)."""
+    if not group:
+        return False
+    if group[0].after_colon:
+        return True
+    return (
+        len(group) >= 2
+        and all(h.line_end in "；;" for h in group[:-1])
+        and group[-1].line_end in "；;。."
+    )
 
 
 def _literal(kind: str, m: regex.Match[str]) -> tuple[Span, str, str, str, str, Span]:
@@ -599,9 +640,33 @@ def _items(prose: str, para: Segment, index: int, line: int, scan_from: int) -> 
         yield item
 
 
-def _series(document: Document, heading_lines: dict[int, Heading]) -> list[Series]:
+def _wrapped_paragraphs(document: Document, heading_lines: dict[int, Heading]) -> frozenset[int]:
+    """Indices of the paragraphs that go on with the one above: a Markdown paragraph hard-wrapped
+    in mid-sentence (…一是项目储备不足， / 前期工作滞后；二是…；最后，…) is one paragraph."""
+    if document.format != "markdown":
+        return frozenset()
+    lines = document.lines
+    paragraphs = document.paragraphs
+    out = set()
+    for index in range(1, len(paragraphs)):
+        above, para = paragraphs[index - 1], paragraphs[index]
+        number = lines.line_of(para.span.start)
+        if lines.line_of(above.span.end) != number - 1 or number in heading_lines or number - 1 in heading_lines:
+            continue
+        last = above.text[-1]
+        if not (_HAN_CHAR.match(last) or last in _WRAP_AFTER):
+            continue  # the line above ends its sentence: one paragraph a line
+        if _BLOCK_START.match(lines.lines[number - 1].text) or _BLOCK_START.match(lines.lines[number - 2].text):
+            continue  # a list item, quote, table row or ATX heading starts its own block
+        out.add(index)
+    return frozenset(out)
+
+
+def _series(document: Document, heading_lines: dict[int, Heading], wrapped: frozenset[int]) -> list[Series]:
     out: list[Series] = []
     open_: dict[str, Series] = {}  # per style, the series a later paragraph may continue
+    here: dict[str, Series] = {}  # per style, the latest series of this paragraph
+    logical = -1
     for index, para in enumerate(document.paragraphs):
         line = document.lines.line_of(para.span.start)
         heading = heading_lines.get(line)
@@ -609,8 +674,12 @@ def _series(document: Document, heading_lines: dict[int, Heading]) -> list[Serie
         if heading is not None:
             open_.clear()  # a heading closes the series of the section before it
             scan_from = heading.marker.end
-        here: dict[str, Series] = {}  # per style, the latest series of this paragraph
-        for item in _items(document.prose, para, index, line, scan_from):
+        if index not in wrapped:
+            logical += 1
+            here = {}
+        for item in _items(document.prose, para, logical, line, scan_from):
+            if index in wrapped:
+                item.initial = False  # it opens a line, not its paragraph
             if item.final:
                 _place_final(item, here, open_)
             else:
@@ -720,9 +789,10 @@ def _announcements(
     headings: tuple[Heading, ...],
     heading_lines: dict[int, Heading],
     series: list[Series],
+    wrapped: frozenset[int] = frozenset(),
 ) -> list[Announcement]:
     out: list[Announcement] = []
-    ctx = _Context(document, headings, heading_lines, series)
+    ctx = _Context(document, headings, heading_lines, series, wrapped)
     prose = document.prose
     for pi, para in enumerate(document.paragraphs):
         base = para.span.start
@@ -770,9 +840,15 @@ class _Context:
     """What announcements are matched against, indexed once per document."""
 
     def __init__(
-        self, document: Document, headings: tuple[Heading, ...], heading_lines: dict[int, Heading], series: list[Series]
+        self,
+        document: Document,
+        headings: tuple[Heading, ...],
+        heading_lines: dict[int, Heading],
+        series: list[Series],
+        wrapped: frozenset[int] = frozenset(),
     ) -> None:
         self.document = document
+        self.wrapped = wrapped
         self.headings = headings
         self.heading_lines = heading_lines
         self.series = sorted(series, key=lambda s: s.first.span.start)
@@ -785,16 +861,19 @@ class _Context:
     def target(self, ann: Announcement, pi: int) -> Announcement:
         document = self.document
         para = document.paragraphs[pi]
+        last = pi  # the paragraph's last line when it is hard-wrapped
+        while last + 1 in self.wrapped:
+            last += 1
         end = ann.span.end
         # (a) a series in the same paragraph, starting right after the announcement.
         k = bisect_left(self.series_starts, end)
-        if k < len(self.series) and self.series_starts[k] < para.span.end:
+        if k < len(self.series) and self.series_starts[k] < document.paragraphs[last].span.end:
             s = self.series[k]
             if len(s.items) >= 2 and _near(document.prose[end : s.first.span.start]):
                 return replace(ann, found=s.count, target="series", target_span=s.first.span)
         # (b) and (c) need the announcement to close its paragraph: 下面，我讲三点意见。
         tail = document.prose[end : para.span.end]
-        if not _near(tail) or not _forward(document.prose, ann, tail) or pi + 1 >= len(document.paragraphs):
+        if last != pi or not _near(tail) or not _forward(document.prose, ann, tail) or pi + 1 >= len(document.paragraphs):
             return ann
         nxt = document.paragraphs[pi + 1]
         h = self.heading_lines.get(document.lines.line_of(nxt.span.start))

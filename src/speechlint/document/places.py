@@ -35,8 +35,10 @@ _PREFIX_SLOT = regex.compile("|".join(SLOT_WORDS) + "|爱我")
 _FEATURE_SLOT = regex.compile("特色")
 # 在灵石县委的坚强领导下; the name part may be empty (在县委的领导下: a bare X委).  The
 # name holds no 在, so that 在工作中坚持在县委的领导下 is found at its second 在.
+# 在文水县委、县政府的坚强领导下: the government may follow the committee.
 _LEAD_SLOT = regex.compile(
-    r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委的(?:坚强|正确|有力)?领导下"
+    r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委"
+    r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下"
 )
 #: Words after a unit's level character that name one of its organs (县委, 县政府).
 INSTITUTION = r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)"
@@ -54,16 +56,28 @@ _QUAN = regex.compile(r"(?<![健安完齐保周成双十万顾俱求两])全(" +
 # 全市上下要…: a call to the whole unit, which only the unit itself makes.
 _QUAN_CALL = regex.compile(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务必|一定|迅速)|各级党组织|广大党员干部")
 
+# A direct quotation: after a colon, or a whole sentence in quotes (GB/T 15834 4.6).
+_DIRECT_SPEECH = regex.compile(r"(?<=[：:][ \t]*)“[^“”\n]*”|“[^“”\n]*[。！？!?]”")
+
 # Neutral contexts: another place is expected there (DESIGN §7).
 _NEUTRAL_BEFORE = regex.compile(
-    r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原)$"
+    r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原|对接|融入|销往|远销|运往|发往)$"
 )
 _GO_BEFORE = regex.compile(r"(?:到|去|在)$")
-_GO_AFTER = regex.compile(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问")
+_GO_AFTER = regex.compile(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
+# 深圳市康泰茶业有限公司, 浙江省农业科学院: a firm or an institute located there.
+_FIRM_AFTER = regex.compile(r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)")
+# 宁波市鄞州区是我县东西部协作结对地区, 鄞州区投入帮扶资金, 专家团队来湄潭指导: a partner.
+_PARTNER = regex.compile(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
+_VISIT_AFTER = regex.compile(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)")
 _WITH_BEFORE = regex.compile(r"(?:与|同|和|跟)$")
 _WITH_AFTER = regex.compile(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
 _NEUTRAL_AFTER = regex.compile(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
 _CLAUSE_MARK = regex.compile(r"[。！？；，、：!?;,:\n]")
+# Words joining the names of a series (A县、B县和C县): the names share the frame around it.
+_SERIES_BEFORE = regex.compile(r"(?:以及|和|及)$")
+_SERIES_AFTER = regex.compile(r"以及|和|及")
+_SERIES_MAX = 6
 
 # Characters after a level character that make it part of another word (县域, 县城,
 # 市场): the character scan that infers the home unit skips names followed by them.
@@ -173,10 +187,19 @@ class Places:
         return any(self.gazetteer.related(u, home) for u in units)
 
     def _infer_home(self) -> Unit | None:
-        """Organ names in 版头, title and signature; else self slots and the own-level name."""
-        for organ in self.organ_names:
-            if len(organ.units) == 1:
-                return organ.units[0]
+        """Organ names in 版头, title and signature; else self slots and the own-level name.
+
+        Of organ names on one branch the deepest wins: a county's notice copied from the
+        city's keeps 临沂市人民政府办公室 in its title but is signed 沂南县人民政府办公室, and a
+        unit never signs as one below it.
+        """
+        organs = [o.units[0] for o in self.organ_names if len(o.units) == 1]
+        if organs:
+            home = organs[0]
+            for unit in organs[1:]:
+                if self.gazetteer.is_ancestor(home, unit):
+                    home = unit
+            return home
         own = self.own_level
         scores: Counter[str] = Counter()
         for c in self._inference_candidates:
@@ -225,6 +248,10 @@ class Places:
         for m in _LEAD_SLOT.finditer(text):
             if not m.group("name"):
                 out.append(SelfReference(Span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
+        # 市委书记强调：“我市要……，全市上下要……。” is the city speaking, not us.
+        quoted = [m.span() for m in _DIRECT_SPEECH.finditer(text)]
+        if quoted:
+            out = [r for r in out if not any(a < r.span.start and r.span.end < b for a, b in quoted)]
         out.sort(key=lambda r: r.span)
         return tuple(out)
 
@@ -270,7 +297,8 @@ class Places:
             if names:
                 stop, units, short = names[0]  # the longest; an ordinary one ends the slot
                 word = text[m.end() : stop]
-                # 健康长寿, 和谐安宁: after 平安, 幸福 … a frequent word is a blessing, not a place.
+                # 健康长寿, 生态新城, 美丽江南: these names read as ordinary words in a slot (the
+                # gazetteer's slot-ordinary list, class "frequent"); 平安平江, 美丽长沙 still count.
                 frequent = m.group() != "爱我" and word in g.frequent
                 if word not in g.ordinary and word not in SLOT_WORDS and not frequent:
                     yield _Candidate(m.end(), stop, units, short, "slot", Span(m.start(), stop), m.group() + "X")
@@ -338,10 +366,12 @@ class Places:
             while last + 1 < len(kept) and kept[last + 1].start == kept[last].end:
                 last += 1
             slot_text = self.text[c.slot.start : c.slot.end] if c.slot else None
+            # A slot is judged as a whole: 学习数字杭州的经验 is 学习 + 数字杭州.
+            lo = min(kept[first].start, c.slot.start) if c.slot else kept[first].start
             out.append(
                 PlaceMatch(
                     Span(c.start, c.end), c.units, c.short, c.context, slot_text,
-                    self._neutral(kept[first].start, kept[last].end),
+                    self._neutral(lo, kept[last].end),
                 )
             )
         return tuple(out)
@@ -365,25 +395,76 @@ class Places:
     def _neutral(self, start: int, end: int) -> bool:
         """赴X考察, 学习借鉴X, 与X合作, 对口支援X, 原X, X精神, X经验, X模式, X会议 …"""
         text = self.text
-        left = start
-        while left > 0 and not _CLAUSE_MARK.match(text, left - 1):
-            left -= 1
-        right = end
-        while right < len(text) and not _CLAUSE_MARK.match(text, right):
-            right += 1
-        before, after = text[left:start], text[end:right]
-        # 对口支援西藏比如县: a short name that does not count by itself still belongs to the chain.
-        for _ in range(2):
-            names = self.gazetteer.names_ending_at(before, len(before))
-            if not names:
+        left = self._clause_start(start)
+        before = self._drop_names_before(text[left:start])
+        # 赴四川省青川县和贵州省沿河县, 与重庆市、泸州市等城市协作: names in a series share its frame.
+        for _ in range(_SERIES_MAX):
+            m = _SERIES_BEFORE.search(before)
+            if m is not None:
+                rest = self._drop_names_before(before[: m.start()])
+                if rest == before[: m.start()]:
+                    break
+                before = rest
+            elif not before and left > 0 and text[left - 1] == "、":
+                previous = self._clause_start(left - 1)
+                rest = self._drop_names_before(text[previous : left - 1])
+                if rest == text[previous : left - 1]:
+                    break
+                before, left = rest, previous
+            else:
                 break
-            before = before[: names[0][0]]
-        if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after):
+        right = self._clause_end(end)
+        pos = end
+        for _ in range(_SERIES_MAX):
+            if pos == right and right < len(text) and text[right] == "、":
+                join = right + 1
+            else:
+                m = _SERIES_AFTER.match(text, pos, right)
+                if m is None:
+                    break
+                join = m.end()
+            stop = self._names_from(join)
+            if stop == join:
+                break
+            pos, right = stop, max(right, self._clause_end(stop))
+        after = text[pos:right]
+        if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after) or _FIRM_AFTER.match(after):
+            return True
+        if _PARTNER.search(before) or _PARTNER.search(after) or _VISIT_AFTER.search(after):
             return True
         if _GO_BEFORE.search(before) and _GO_AFTER.search(after):
             return True
         # 与湖南省安化县开展交流合作; the sentence may run on past a comma.
         return bool(_WITH_BEFORE.search(before) and _WITH_AFTER.search(after))
+
+    def _clause_start(self, pos: int) -> int:
+        while pos > 0 and not _CLAUSE_MARK.match(self.text, pos - 1):
+            pos -= 1
+        return pos
+
+    def _clause_end(self, pos: int) -> int:
+        while pos < len(self.text) and not _CLAUSE_MARK.match(self.text, pos):
+            pos += 1
+        return pos
+
+    def _drop_names_before(self, before: str) -> str:
+        """``before`` without the names that end it (对口支援西藏比如县: a short name that does
+        not count by itself still belongs to the chain)."""
+        for _ in range(2):
+            names = self.gazetteer.names_ending_at(before, len(before))
+            if not names:
+                break
+            before = before[: names[0][0]]
+        return before
+
+    def _names_from(self, pos: int) -> int:
+        """The end of the names (a chain of up to two: 贵州省沿河县) that start at ``pos``."""
+        for _ in range(2):
+            names = self.gazetteer.names_starting_at(self.text, pos)
+            if not names:
+                break
+            pos = names[0][0]
+        return pos
 
     # -- organ names (版头, title, signature, 印发机关) ---------------------------------
 
@@ -431,8 +512,11 @@ class Places:
                 if c.context == "slot" or any(s.start <= c.start < s.end for s in cited):
                     continue
                 if part == "标题" and stop == span.end:
-                    # No 关于: only a name that opens the line or follows 在 (在灵石县…上的讲话).
-                    if c.start != span.start and text[c.start - 1] not in "在":
+                    # No 关于: only a name that opens the line (after 中共) or follows 在
+                    # (在灵石县…上的讲话), and the names chained to it (遵义市红花岗区人民政府).
+                    opening = span.start + 2 if line.startswith("中共") else span.start
+                    chained = bool(hits) and hits[-1].end == c.start and hits[-1].start >= span.start
+                    if c.start != opening and text[c.start - 1] not in "在" and not chained:
                         continue
                 hits.append(c)
         if not hits:

@@ -25,7 +25,7 @@ _SENTENCE = regex.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long document has tens of thousands of clauses
 class Segment:
     """A paragraph, sentence or clause: its span and its text."""
 

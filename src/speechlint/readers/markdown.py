@@ -263,7 +263,10 @@ def _blocks(lines: tuple[Line, ...], first: int, out: Parsed, code: list[Span]) 
         start = at
         heading = False
         if m := _FOOTDEF.match(rest):
-            out.markup.append(Span(base + at, base + at + m.end()))
+            # [^1]: is syntax, like a footnote reference: its colon is no Chinese punctuation.
+            span = Span(base + at, base + at + m.end())
+            out.markup.append(span)
+            out.exempt.append((span, _ALL))
             start = at + m.end()
         elif m := _ATX.match(rest):
             out.markup.append(Span(base + at, base + at + m.end()))

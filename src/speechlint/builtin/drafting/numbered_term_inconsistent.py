@@ -19,8 +19,19 @@ _QUOTED = regex.compile(rf"(?<=[“\"])([{_NUM}]{{1,3}})(大|类|项|个|条|种
 # (党的二大, 中共二大), never a congress (十九大, 二十大 have two numerals), not a part of a
 # set named before (这两大优势, 其余三大; 前两大 below).
 _BARE_DA = regex.compile(rf"(?<![{_NUM}的第届党共〇零这那余外他另])([二三四五六七八九十两])大(\p{{Han}}{{2,6}})")
+# An unquoted N类 / N项 / N种 term (六类顽疾整治): alone it is as often a plain count (三类企业,
+# 其中三项行动已完成), so it counts only beside a quoted or N大 term of the same head and the
+# same number (整治六大顽瘴痼疾……六类顽疾整治): then only the classifier differs.  Not after
+# 这, 上述, 其 …: 这五项工程 refers back to the set in other words.
+_BARE_CLASS = regex.compile(rf"(?<![{_NUM}第每这那述余其另])([二三四五六七八九十两])(类|项|种)(\p{{Han}}{{2,6}})")
 # 前两大优势 / 后三大 pick members of a set; 目前四大行动, 今后五大 do not.
 _SUBSET = regex.compile(r"(?<![目之以今此最然])[前后]$")
+# 市里部署了“十大工程”，县里抓好其中的“五大工程”: 其中 picks a part of a set named before.
+_PART_OF = regex.compile(r"其中(?:的)?[“\"]?$")
+# Whose set a term is, said in its clause: 全市确定了四大主导产业 is the city's, 我县的三大主导产业
+# the county's; two terms of different owners are two sets.
+_OWNER = regex.compile(r"(?:全|我|本)([省市县区])|([省市县区])(?:里|委|政府)")
+_CLAUSE_START = regex.compile(r"[。！？；，,;!?\n]")
 # Heads that name one thing in different words, mapped to one key.
 _SYNONYMS = (("顽瘴痼疾", "顽疾"), ("痼疾", "顽疾"), ("顽症", "顽疾"))
 # What follows a congress number or a size, not a term: 二大精神, 五大以来.
@@ -33,6 +44,7 @@ class _Term:
     number: str
     classifier: str
     head: str
+    bare: bool = False  # an unquoted N类 / N项 / N种 (see _BARE_CLASS)
 
     @property
     def text(self) -> str:
@@ -58,16 +70,41 @@ def _known_terms(document: Document) -> frozenset[str]:
 
 def _terms(text: str) -> Iterator[_Term]:
     for m in _QUOTED.finditer(text):
+        if _PART_OF.search(text, max(0, m.start() - 4), m.start()):
+            continue
         yield _Term(Span(m.start(), m.end()), m.group(1), m.group(2), m.group(3))
     for m in _BARE_DA.finditer(text):
         run = m.group(2)
         if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
             continue
-        if _SUBSET.search(text, max(0, m.start() - 2), m.start()):
+        if _SUBSET.search(text, max(0, m.start() - 2), m.start()) or _PART_OF.search(text, max(0, m.start() - 3), m.start()):
             continue
         # Without quotes the head's end is unknown (四大行动全面铺开): keep the part the key reads.
-        head = run[: next((len(v) for v, _ in _SYNONYMS if run.startswith(v)), 2)]
+        head = _bare_head(run)
         yield _Term(Span(m.start(), m.start(2) + len(head)), m.group(1), "大", head)
+    for m in _BARE_CLASS.finditer(text):
+        run = m.group(3)
+        if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
+            continue
+        if _PART_OF.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        head = _bare_head(run)
+        yield _Term(Span(m.start(), m.start(3) + len(head)), m.group(1), m.group(2), head, bare=True)
+
+
+def _owner(text: str, start: int) -> str | None:
+    """The level (省, 市, 县, 区) whose set the term at ``start`` is, when its clause says so."""
+    left = start
+    while left > 0 and not _CLAUSE_START.match(text, left - 1):
+        left -= 1
+    found = None
+    for m in _OWNER.finditer(text, left, start):
+        found = m.group(1) or m.group(2)
+    return found
+
+
+def _bare_head(run: str) -> str:
+    return run[: next((len(v) for v, _ in _SYNONYMS if run.startswith(v)), 2)]
 
 
 @rule(code="DRF003", name="numbered-term-inconsistent", severity="warning", options=NoOptions)
@@ -77,6 +114,8 @@ def numbered_term_inconsistent(document: Document, options: NoOptions) -> Iterat
     ## 它检查什么
     带引号的数字提法（`“六类顽疾”`、`“四个意识”`）和“N大”提法（`五大行动`）：中心语相同
     （`顽疾` 与 `顽瘴痼疾` 视为同一个）而数字或量词不同时，报告与通篇主要写法不一致的那一处。
+    不加引号的“N类、N项、N种”（`六类顽疾整治`）只在有同一中心语、同一数字的上述提法时才算
+    （`六大顽瘴痼疾……六类顽疾`）：单独出现时多是计数（`三类企业`、`其中三项行动已完成`）。
 
     ## 为什么
     同一个提法在一篇稿子里写成“六类顽疾”又写成“六大顽瘴痼疾”，或“五大行动”后面成了“四大行动”，
@@ -88,7 +127,9 @@ def numbered_term_inconsistent(document: Document, options: NoOptions) -> Iterat
     ```
     改为统一的一种写法（由作者决定哪一种）。
     不报：`“两个务必”`（历史叙述）与 `“三个务必”`（两者都是规范提法）、`“三个代表”` 与 `“三个务必”`
-    （中心语不同）、`三项任务……其中第一项任务`、`党的十九大……党的二十大`、`一大批`。
+    （中心语不同）、`三项任务……其中第一项任务`、`党的十九大……党的二十大`、`一大批`、
+    `“十大工程”……其中的“五大工程”`（一部分）、`全市确定了四大主导产业`与`我县三大主导产业`
+    （分句里写明了不同的主体）。
 
     ## 修复安全性
     无自动修复：只有作者知道哪一种写法是对的。
@@ -105,6 +146,8 @@ def numbered_term_inconsistent(document: Document, options: NoOptions) -> Iterat
         by_key.setdefault(_key(t.head), []).append(t)
     known = _known_terms(document)
     for group in by_key.values():
+        numbers = {t.number for t in group if not t.bare}
+        group = [t for t in group if not t.bare or t.number in numbers]
         forms = Counter(t.form for t in group)
         if len(forms) < 2:
             continue
@@ -116,9 +159,17 @@ def numbered_term_inconsistent(document: Document, options: NoOptions) -> Iterat
             top = max(forms.values())
             reference = next(t for t in group if forms[t.form] == top)
         line = document.lines.line_of(reference.span.start)
+        owner = _owner(document.text, reference.span.start)
         for t in group:
             if t.form == reference.form or t.text in known:
                 continue
+            mine = _owner(document.text, t.span.start)
+            if (owner or mine) and owner != mine:
+                # A term with no owner in its clause is the document's own: 全市确定了五大主导产业
+                # in a county's speech is the city's set, its 三大主导产业 the county's.
+                own = document.places.own_level
+                if (owner or own) and (mine or own) and (owner or own) != (mine or own):
+                    continue
             yield Violation(
                 t.span,
                 f"“{t.text}”与第 {line} 行的“{reference.text}”应是同一提法，数字或量词前后不一致",

@@ -21,6 +21,12 @@ _REDUPLICATING_TAGS = frozenset({"m", "mq", "q", "x", "eng", "y", "e", "o"})
 # Verbs and state adjectives double as ABAB to mean "a little" (研究研究, 高兴高兴).
 _ABAB_TAGS = frozenset({"v", "vn"})
 _ABAB_ADJECTIVES = frozenset({"高兴", "热闹", "轻松", "暖和", "凉快", "清醒", "活动", "放松", "乐呵"})
+# Verbs the dictionary tags as nouns or other classes (商量 n, 比较 d, 对照 p, 权衡 nr), doubled
+# the same way: 同群众研究研究、商量商量.
+_ABAB_VERBS = frozenset(
+    "商量 商议 协商 交流 交心 聊天 议论 评议 总结 盘点 整理 清理 体验 品味 思量 权衡 估量 反省 比较 对照 "
+    "比划 摸底 指导 关心 核实 规范 交代 汇报 热身".split()
+)
 # Pronouns, adverbs, conjunctions, prepositions and particles: deleting the copy cannot change the meaning.
 _SAFE_TAGS = ("r", "d", "ad", "c", "p", "u")
 # Headings, list items, quotes and table rows: the next line may repeat them (一、安全生产 /
@@ -44,7 +50,7 @@ def _exempt(word: str, pos: str) -> bool:
         return True
     if len(word) == 2 and word[0] == word[1]:
         return True  # 谢谢谢谢, 最最: an AA word said twice for emphasis
-    return (len(word) == 2 and pos in _ABAB_TAGS) or word in _ABAB_ADJECTIVES
+    return (len(word) == 2 and pos in _ABAB_TAGS) or word in _ABAB_ADJECTIVES or word in _ABAB_VERBS
 
 
 def _inline(document: Document) -> Iterator[Violation]:

@@ -21,6 +21,8 @@ _ALONE = regex.compile(_FORMULA)
 # A formula run into the end of a body paragraph: "…按时报送。特此通知。"
 _RUN_IN = regex.compile(rf"(?<=(?:[。！？!?；;，,]|\p{{Han}}\.)[ \t\u3000]*){_FORMULA}$")
 _SPACES = " \t\u3000"
+# A closing paragraph of its own that opens with a lead-in: 以上情况，特此报告。
+_LEAD_IN = regex.compile(r"(?:以上\p{Han}{0,6}|综上(?:所述)?|如无不妥|如无异议)[，,][ \t\u3000]*")
 
 
 def _form(m: regex.Match[str], base: int) -> Violation | None:
@@ -76,7 +78,8 @@ def closing_formula_form(document: Document, options: NoOptions) -> Iterator[Vio
     妥否，请批示。
     特此通知。
     ```
-    不报：`妥否，请批示。`、`特此通知。`（独立成段）、`可否，请予审批。`、句中的“特此通知各单位”。
+    不报：`妥否，请批示。`、`特此通知。`（独立成段）、`以上情况，特此报告。`（带引语独立成段）、
+    `可否，请予审批。`、句中的“特此通知各单位”。
 
     ## 修复安全性
     标点的修复是安全的：只替换结束语里的标点，文字不动；半角标点、重复的标点也由本条改
@@ -101,6 +104,11 @@ def closing_formula_form(document: Document, options: NoOptions) -> Iterator[Vio
         return
     m = _RUN_IN.search(closing.text)
     if m is None or (m.group("tail") is None and regex.fullmatch(_ASK, m.group("head"))):
+        return
+    if _LEAD_IN.fullmatch(closing.text, 0, m.start()):
+        v = _form(m, closing.span.start)  # 以上情况，特此报告。: its own paragraph
+        if v is not None:
+            yield v
         return
     base = closing.span.start
     words_end = m.end("tail") if m.group("tail") else m.end("head")

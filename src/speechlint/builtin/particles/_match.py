@@ -22,6 +22,8 @@ ADVERBIALS = frozenset({
     "深入", "全面", "认真", "切实", "积极", "坚决", "大力", "努力", "持续", "不断", "扎实", "严格",
     "充分", "主动", "及时", "继续", "进一步", "始终", "真正", "自觉", "着力", "广泛",
     "系统", "更加", "更好", "一定", "牢牢", "稳妥", "稳步", "依法", "科学", "重点",
+    # manner words jieba tags n or v (热情/n, 精心/n, 妥善/v): 要热情地做好服务
+    "热情", "热心", "精心", "用心", "全力", "虚心", "热忱", "妥善", "有序", "创造性", "积极主动",
 })
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
@@ -88,7 +90,7 @@ def candidates(
     document: Document, pattern: regex.Pattern[str], overlapped: bool = False
 ) -> Iterator[tuple[regex.Match[str], Paragraph]]:
     """Each match of ``pattern`` in the text with its paragraph's tokens (each paragraph segmented once)."""
-    cache: dict[int, Paragraph] = {}
+    cache = document.shared(_paragraphs)  # one Paragraph per paragraph for all the rules that use them
     for m in pattern.finditer(document.text, overlapped=overlapped):
         para = document.paragraph_at(m.start())
         if para is None or not para.span.start <= m.start() < para.span.end:
@@ -97,6 +99,11 @@ def candidates(
         if p is None:
             p = cache[para.span.start] = Paragraph(document, para.span)
         yield m, p
+
+
+def _paragraphs(document: Document) -> dict[int, Paragraph]:
+    """Paragraphs by start offset, built on demand by ``candidates``."""
+    return {}
 
 
 def lone_token(p: Paragraph, offset: int, word: str) -> int | None:

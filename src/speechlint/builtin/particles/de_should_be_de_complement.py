@@ -33,6 +33,17 @@ _MANNER = frozenset({
     "漂亮", "顺利", "及时", "到位", "彻底", "精彩", "圆满", "热烈", "生动", "透彻", "细致", "周到",
     "踏实", "仔细", "迅速", "稳妥", "认真", "马虎", "潦草", "草率", "匆忙", "吃力", "辛苦",
 })
+# Degree words jieba may fuse with a _MANNER adjective (很快, 太慢).  Not 最: 他做的最好 is as
+# often "what he did is the best".
+_MERGED_DEGREE = frozenset("很太挺更较")
+_NEGATION = frozenset({"不", "不够", "不太", "不大"})
+# After a negation only adjectives of how well a thing was done count: 落实的不到位, 做的不好.
+# (他说的不对, 做的不多 say what was said or done: 对, 多 are not here.)
+_NEGATED_MANNER = _MANNER | frozenset({
+    "到位", "彻底", "深入", "全面", "充分", "有力", "严格", "规范", "理想", "牢固", "明显", "扎实",
+})
+#: Verbs jieba tags a (落实/a): with a degree word or negation after 的 they head a complement.
+_VERBS_TAGGED_A = frozenset({"落实"})
 # Not the verb of a complement: copulas, 有, and 所V的 (always a noun phrase).
 _NOT_VERBS = frozenset({"是", "有", "在", "为", "像", "叫", "姓", "属于", "等于"})
 _TAIL = frozenset({"了", "啊", "呀", "吧", "呢", "嘛"})
@@ -44,7 +55,8 @@ def de_should_be_de_complement(document: Document, options: NoOptions) -> Iterat
 
     ## 它检查什么
     句末“动词 + 的 + （很、非常、十分……）+ 形容词”：`完成的很出色`、`这项工作做的很扎实。`、
-    `会议开的非常成功。`、`他做的好。`。
+    `会议开的非常成功。`、`他做的好。`、`产业发展的很快。`；以及否定的补语“动词 + 的 + 不 +
+    （到位、彻底、好……）”：`落实的不到位`、`整改的不彻底`。
 
     ## 为什么
     补充说明动作结果、程度的补语前用“得”；“的”在这里是常见的录入差错。
@@ -75,19 +87,31 @@ def de_should_be_de_complement(document: Document, options: NoOptions) -> Iterat
         if i is None or i == 0:
             continue
         verb = i - 1
-        if p.pos(verb) != "v" or p.word(verb) in _NOT_VERBS or p.word(verb - 1) == "所":
-            continue
         adj = i + 1
-        degree = p.word(adj) in _DEGREE
-        if degree:
+        w = p.word(adj)
+        # jieba merges some degree words with a short adjective (很快/d, 太慢/a, 不好/a): one token,
+        # same frame.
+        merged = w[:1] in _MERGED_DEGREE and w[1:] in _MANNER or w[:1] == "不" and w[1:] in _NEGATED_MANNER
+        # 落实的不到位, 解决的不彻底: a negated manner adjective is a complement too.
+        negated = w in _NEGATION and p.word(adj + 1) in _NEGATED_MANNER
+        degree = merged or negated or w in _DEGREE
+        # jieba tags many verbs vn (产业发展的很快: 发展/vn) and 落实 a; with a degree word and a
+        # clause-final adjective after 的 they are verbs all the same.
+        if p.pos(verb) not in (("v", "vn") if degree else ("v",)) and not (degree and p.word(verb) in _VERBS_TAGGED_A):
+            continue
+        if p.word(verb) in _NOT_VERBS or p.word(verb - 1) == "所":
+            continue
+        if degree and not merged:
             adj += 1
         w = p.word(adj)
         if not w or w in _THING_PREDICATES or p.is_punct(adj):
             continue
-        if degree:
+        if negated:
+            pass  # the adjective was checked above
+        elif degree and not merged:
             if p.pos(adj) not in _ADJ_TAGS_AFTER_DEGREE:
                 continue
-        elif w not in _MANNER:
+        elif not merged and w not in _MANNER:
             continue
         end = adj + 1
         if p.word(end) in _TAIL:

@@ -21,6 +21,10 @@ _LATER = frozenset({"之后", "以后", "后", "时", "以来", "之前", "再",
 # Between the modal and the verb these make the modal a guess about the past, which 了 suits:
 # 应该已经收到了通知, 大家应该都看到了.
 _EPISTEMIC = frozenset({"已经", "已", "早已", "业已", "曾", "曾经", "都", "均", "全都", "大概", "可能", "肯定"})
+# An opening quote or title mark after 了 starts its object (必须坚持了“党政同责”), so that 了 is
+# not sentence-final.  A bracket opens an aside instead; a straight quote opens only when an
+# even number of them stand before it in the paragraph.
+_OPENING = frozenset("“‘《「『〈")
 
 
 def _adverbial(p: Paragraph, k: int) -> bool:
@@ -70,7 +74,11 @@ def le_after_modal(document: Document, options: NoOptions) -> Iterator[Violation
         nxt = i + 1
         # Sentence-final 了 (要进一步深化改革了。) marks a new situation, not completion.  Before
         # 、 the verb is one of a series (要认真学习了、深刻领会): PTC002 reports that 了 instead.
-        if p.word(nxt) != "、" and (p.is_boundary(nxt) or p.is_punct(nxt)) or p.word(nxt) in _AFTER:
+        after = p.word(nxt)[:1]
+        opening = after in _OPENING or (
+            after == '"' and document.text.count('"', p.span.start, p.tokens[nxt].span.start) % 2 == 0
+        )
+        if p.word(nxt) != "、" and not opening and (p.is_boundary(nxt) or p.is_punct(nxt)) or p.word(nxt) in _AFTER:
             continue
         verb = i - 1
         if p.word(verb) in MODALS or p.is_punct(verb):

@@ -114,6 +114,19 @@ def protected(text: str, *, numbers: bool = True) -> Protected:
     return Protected(spans)
 
 
+def protected_in(document: Document, text: str, *, numbers: bool = True) -> Protected:
+    """``protected(text)`` for the document's ``text`` or ``prose``, computed once per document."""
+    cache = document.shared(_protected)
+    key = (text, numbers)
+    if key not in cache:
+        cache[key] = protected(text, numbers=numbers)
+    return cache[key]
+
+
+def _protected(document: Document) -> dict[tuple[str, bool], Protected]:
+    return {}
+
+
 def unmatched_across_breaks(
     document: Document,
     opens: Sequence[Sequence[tuple[int, str]]],
@@ -135,7 +148,9 @@ def unmatched_across_breaks(
         wrapped = document.format == "markdown" and lines.line_of(b.start) == lines.line_of(a.start) + 1
         if paragraphs[k].text[-1:] in _SENTENCE_END and not wrapped:
             continue  # a finished line of its own: the mark is missing, not carried over
-        if len(opens[k]) == 1 and not closes[k] and closes[k + 1]:
+        # Closing marks of this line already paired with the line above it do not count:
+        # （特别是 / 施工项目）开展排查，按照《防汛应急 / 预案》的要求.
+        if len(opens[k]) == 1 and all(c in paired for c, _ in closes[k]) and closes[k + 1]:
             (o, family), (c, other) = opens[k][0], closes[k + 1][0]
             if family == other and not any(p < c for p, _ in opens[k + 1]):
                 paired.update((o, c))

@@ -13,7 +13,7 @@ from speechlint.builtin.punctuation._context import (
     is_cjk,
     is_han,
     left_char,
-    protected,
+    protected_in,
     right_char,
     unmatched_across_breaks,
 )
@@ -109,7 +109,8 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     学习《关于加强基层治理的意见》。
     印发《安全生产管理办法（试行）》的通知。
     ```
-    不报：`（一）` `1）` `a)` 这样的序号（行首的 `(一)` `(1)` 由 STR002 检查）、不含汉字的半角括号
+    行首用半角括号的序号 `(一)` `(1)`（后接中文）也报，改为 `（一）` `（1）`；序号后多出的标点归 STR002。
+    不报：`（一）` `1）` `a)` 这样的序号、不含汉字的半角括号
     （`f(x)`、`(GDP)`、`(2024)`）、网址里的括号、表情符号 `:-)`、〔2024〕这样的年份括号、
     Markdown 代码。标题折行、Markdown 段落内换行时，一行的括号在下一行闭合也不报。
 
@@ -125,7 +126,7 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     GB/T 15834-2011《标点符号用法》4.9 括号、4.15 书名号。
     """
     text = document.prose
-    guard = protected(text, numbers=False)
+    guard = protected_in(document, text, numbers=False)
     markers = {m.start(1) for m in _LIST_MARKER.finditer(text)}
     paragraphs = document.paragraphs
     scans = [_scan(text, p.span.start, p.span.end, guard, markers) for p in paragraphs]
@@ -144,16 +145,23 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
             if text[o] != "(" and text[c] != ")":
                 continue
             content = text[o + 1 : c]
-            if not any(is_han(ch) for ch in content):
+            # (一) / (1) opening a line of Chinese: a heading marker typed with half-width brackets.
+            # The bracket is this rule's (DESIGN §2); STR002 owns only the mark after it.
+            marker = (
+                o == para.span.start
+                and _ORDINAL.fullmatch(content) is not None
+                and is_cjk(right_char(text, c + 1, _SPACES))
+            )
+            if not marker and not any(is_han(ch) for ch in content):
                 continue  # f(x), (GDP), (2024): not Chinese
-            if o == para.span.start and _ORDINAL.fullmatch(content):
-                continue  # (一) heading marker: STR002's
             edits = [Edit(Span(i, i + 1), "（" if i == o else "）") for i in (o, c) if text[i] in "()"]
             left = left_char(text, o)
             safe = not LATIN.search(content) and (left == "" or left in "\r\n" + _SPACES or is_cjk(left))
             title = "改为全角括号（）"
             fix = Fix.safe(*edits, title=title) if safe else Fix.unsafe(*edits, title=title)
-            if len(edits) == 2:
+            if marker:
+                message = "序号的括号应使用全角（），不用半角()"
+            elif len(edits) == 2:
                 message = "括住中文的括号应使用全角（），不用半角()"
             else:
                 message = "括号全角半角混用，应都用全角（）"

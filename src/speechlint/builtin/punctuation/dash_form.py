@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from speechlint.builtin.punctuation._context import is_cjk, is_han, left_char, protected, right_char, unprotected
+from speechlint.builtin.punctuation._context import is_cjk, is_han, left_char, protected_in, right_char, unprotected
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Severity, Violation, rule
@@ -69,7 +69,7 @@ def dash_form(document: Document, options: NoOptions) -> Iterator[Violation]:
     GB/T 15834-2011《标点符号用法》4.10 破折号、4.13 连接号。
     """
     text = document.prose
-    guard = protected(text)
+    guard = protected_in(document, text)
     for m in unprotected(_FORM, text, guard):
         start, end = m.span()
         kind = m.lastgroup

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from speechlint.builtin.punctuation._context import is_cjk, left_char, protected, unprotected
+from speechlint.builtin.punctuation._context import is_cjk, left_char, protected_in, unprotected
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Severity, Violation, rule
@@ -57,7 +57,7 @@ def duplicate_punct(document: Document, options: NoOptions) -> Iterator[Violatio
     GB/T 15834-2011《标点符号用法》4.3 问号、4.4 叹号（叠用的限制）及各标点的用法。
     """
     text = document.prose
-    guard = protected(text)
+    guard = protected_in(document, text)
     for m in unprotected(_RUN, text, guard):
         start, end = m.span()
         run = m.group()

@@ -11,7 +11,7 @@ from speechlint.builtin.punctuation._context import (
     is_han,
     is_latin_or_digit,
     left_char,
-    protected,
+    protected_in,
     right_char,
     unprotected,
 )
@@ -77,7 +77,7 @@ def ellipsis_form(document: Document, options: NoOptions) -> Iterator[Violation]
     GB/T 15834-2011《标点符号用法》4.11 省略号、附录 A.9（省略号与“等”“等等”不同时使用）。
     """
     text = document.prose
-    guard = protected(text)
+    guard = protected_in(document, text)
     for m in unprotected(_FORM, text, guard):
         start, end = m.span()
         left, right = left_char(text, start), right_char(text, end)

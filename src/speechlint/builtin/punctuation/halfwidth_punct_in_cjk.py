@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from speechlint.builtin.punctuation._context import is_cjk, is_latin_or_digit, protected
+from speechlint.builtin.punctuation._context import is_cjk, is_latin_or_digit, protected_in
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import Violation, rule
@@ -66,7 +66,7 @@ def halfwidth_punct_in_cjk(document: Document, options: Options) -> Iterator[Vio
     """
     text = document.text
     # URLs, e-mail addresses and emoticons; numbers are told apart by their neighbours below.
-    guard = protected(text, numbers=False)
+    guard = protected_in(document, text, numbers=False)
     for m in _CANDIDATE.finditer(text):
         mark = m.group()
         if mark not in options.marks:

@@ -12,7 +12,7 @@ from speechlint.builtin.punctuation._context import (
     Protected,
     is_cjk,
     is_han,
-    protected,
+    protected_in,
     unmatched_across_breaks,
 )
 from speechlint.document import Document
@@ -154,7 +154,7 @@ def quote_pairing(document: Document, options: NoOptions) -> Iterator[Violation]
     GB/T 15834-2011《标点符号用法》4.8 引号（含跨段引文的用法）。
     """
     text = document.prose
-    guard = protected(text)
+    guard = protected_in(document, text)
     paragraphs = document.paragraphs
     scans = [_scan(text, p.span.start, p.span.end, guard) for p in paragraphs]
 

@@ -23,6 +23,13 @@ _CLAUSE_END = regex.compile(r"[，。、；：！？,;:!?…“”\"（）()《�
 _ARTICLE = regex.compile(r"第[一二三四五六七八九十百零〇\d]+[章节条款编部分篇]$")
 # Names after a colon ("出席：王明 李小红"): each chunk two to four Han characters.
 _NAME_LIST = regex.compile(r"[：:]\s*\p{Han}{2,4}(?: +\p{Han}{2,4})+\s*$")
+# The labelled lists closing a 纪要 or a 公文 (出  席：陈立新  赵 明, 抄  送：…): spaces pad the
+# label and the names there, as long as the list holds no sentence.
+_LIST_LABEL = regex.compile(
+    r"(?:出 *席|列 *席|参 *加|参 *会|缺 *席|请 *假|记 *录|主 *持|抄 *送|抄 *报|主 *送|分 *送|附 *件|联 *系 *人)"
+    r"(?:人员|单位|人)? *[：:]"
+)
+_SENTENCE_MARK = regex.compile(r"[，。；！？,;!?](?!\s*$)")
 
 
 @rule(
@@ -37,6 +44,7 @@ def stray_spacing(document: Document, options: NoOptions) -> Iterator[Violation]
 
     ## 它检查什么
     正文句子里两个汉字之间的半角空格（`要 加强 组织领导`）。一个分句里的几处空格合报一次。
+    纪要、版记的标注行里补位的空格不查：`出  席：陈立新  赵 明`、`抄  送：县委办公室`。
 
     ## 为什么
     中文词与词之间不留空格；从网页、PDF 复制或用英文输入法录入时常夹进空格，排版后字距参差。
@@ -68,8 +76,11 @@ def stray_spacing(document: Document, options: NoOptions) -> Iterator[Violation]
         marker = _HEADING_MARKER.match(text, start, end)
         if not _PUNCT.search(text, marker.end() if marker else start, end):
             continue  # a heading, a name list, a table row, a signature
+        label = _LIST_LABEL.match(text, start, end)
+        if label and not _SENTENCE_MARK.search(text, label.end(), end):
+            continue  # 出  席：陈立新  赵 明  黄丽娟
         group: list[tuple[int, int]] = []
-        for m in _GAP.finditer(text, start, end):
+        for m in _GAP.finditer(text, label.end() if label else start, end):
             a, b = m.span()
             if _ARTICLE.search(text, start, a) or _NAME_LIST.search(_clause(text, start, a, b, end)):
                 continue

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from speechlint.document import Document
-from speechlint.document.outline import ARABIC, ARABIC_PAREN, CIRCLED, CN, CN_PAREN, Heading
+from speechlint.document.outline import ARABIC, ARABIC_PAREN, CIRCLED, CN, CN_PAREN, Heading, is_item_list
 from speechlint.rule import Severity, Violation, rule
 
 _LEVEL_NAME = {CN: "“一、”", CN_PAREN: "“（一）”", ARABIC: "“1.”", ARABIC_PAREN: "“（1）”", CIRCLED: "“①”"}
@@ -32,7 +32,8 @@ def heading_level_order(document: Document, options: Options) -> Iterator[Violat
     - **跳级**（提示）：`一、` 之下直接用 `1.`，缺了 `（一）`；`（二）` 之下直接用 `（1）`，缺了 `1.`。
     每组同级序号只在第一个处报告一次。
 
-    只用 `1.` `2.` 列项、全文没有更高层级的短通知不报；条例文件（第X章/第X节/第X条）中
+    只用 `1.` `2.` 列项、全文没有更高层级的短通知不报；冒号引出的列项（`重点做好以下工作：` 之后的
+    `1.` `2.`）和以分号结尾的列项（`1.……；` `2.……。`）是段内的列举，不是跳级；条例文件（第X章/第X节/第X条）中
     章、节可以省略，`（一）` 是条下的项，`1.` 是项下的目，按此判断。附件说明不参与。
 
     ## 为什么
@@ -66,6 +67,9 @@ def heading_level_order(document: Document, options: Options) -> Iterator[Violat
     headings = outline.headings
     by_level = _REGULATION_BY_LEVEL if outline.regulation else _BY_LEVEL
     seen_groups: set[int] = set()
+    siblings: dict[int, list[Heading]] = {}
+    for h in headings:
+        siblings.setdefault(h.group, []).append(h)
     for h in headings:
         if h.group in seen_groups:
             continue  # one finding per group of siblings, at its first member
@@ -91,8 +95,8 @@ def heading_level_order(document: Document, options: Options) -> Iterator[Violat
             elif h.level == 2 and not outline.regulation:
                 yield Violation(h.marker, f"层级倒挂：“{h.marker_text}”之前没有一级序号“一、”")
             continue  # a plain 1. 2. 3. list with nothing above it is a short notice's style
-        if options.allow_skip_level:
-            continue
+        if options.allow_skip_level or is_item_list(siblings[h.group]):
+            continue  # 重点做好以下工作： 1.…； 2.…。: a list in the section, not a skipped level
         yield Violation(
             h.marker,
             f"层级跳跃：“{parent.marker_text}”之下直接用了“{h.marker_text}”，缺少{missing}一级",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from speechlint.document import Document
-from speechlint.document.outline import Heading
+from speechlint.document.outline import Heading, is_item_list
 from speechlint.rule import Violation, rule
 
 # Report skeletons and 通知/请示 section titles are canonical, not a frame to match.
@@ -17,8 +17,15 @@ _CANONICAL = frozenset(
     """基本情况 主要做法 主要成效 工作成效 取得的成效 存在问题 存在的问题 问题和不足 下一步打算 下一步工作打算
     下一步工作安排 工作目标 目标任务 主要任务 重点任务 保障措施 工作措施 具体措施 指导思想 总体要求 基本原则
     工作原则 组织领导 工作要求 有关要求 实施步骤 方法步骤 工作步骤 时间安排 进度安排 工作安排 职责分工 工作职责
-    适用范围 实施范围 主要内容 工作内容 工作机制 意见建议 工作背景 背景 总则 附则 其他事项 其他""".split()
+    适用范围 实施范围 主要内容 工作内容 工作机制 意见建议 工作背景 背景 总则 附则 其他事项 其他
+    不足 存在的不足 问题与不足 努力方向 今后的努力方向 今后努力方向 下一步工作思路 今后工作打算
+    启示 几点启示 主要启示 经验启示 工作建议 下一步工作建议 对策建议 几点建议 意见和建议""".split()
 )
+# 安吉县白茶产业发展的主要做法: a report's column with what it is about in front.
+_ABOUT = regex.compile(r"\p{Han}{2,}的(?P<column>\p{Han}{2,8})")
+_ABOUT_COLUMNS = frozenset("基本情况 主要做法 主要成效 工作成效 存在问题 主要问题 启示 几点启示 主要启示 主要经验 对策建议".split())
+# 存在的不足和今后的努力方向, 存在问题及下一步打算: canonical columns joined into one section.
+_JOINED = regex.compile(r"以及|和|及|与|、")
 _CLAUSE_SPLIT = regex.compile(r"[，,；;\u3000]+")
 _NOT_COUNTED = regex.compile(r"[\s\p{P}]")
 _TRAILING_NOTE = regex.compile(r"[（(][^（）()]*[）)]$")
@@ -45,7 +52,9 @@ def sibling_heading_parallelism(document: Document, options: Options) -> Iterato
     每个标题最多报告一次。
 
     `基本情况 / 主要做法 / 存在问题 / 下一步打算`、`工作目标 / 主要任务 / 保障措施`、`其他事项` 等
-    固定栏目不参与比较；条例（第X章/第X条）不报；标题末尾括注（`（6月1日至20日）`）不计；标题长于 25 字的一组（成句的条目）不报。
+    列项不报：冒号引出的（`重点做好以下工作：` 之后的 `1.` `2.`）、以分号结尾的（`1.……；` `2.……。`）；
+    固定栏目不参与比较，固定栏目连写（`存在的不足和今后的努力方向`）、前面带上对象（`安吉县白茶产业发展的主要做法`）
+    也一样；条例（第X章/第X条）不报；标题末尾括注（`（6月1日至20日）`）不计；标题长于 25 字的一组（成句的条目）不报。
 
     ## 为什么
     讲话稿、公文的同级标题讲究对仗：同一框架、同样长短、同样句式，念起来有气势，
@@ -70,16 +79,25 @@ def sibling_heading_parallelism(document: Document, options: Options) -> Iterato
     """
     outline = document.outline
     for group in outline.groups():
-        if len(group) < max(3, options.min_siblings) or outline.regulation:
-            continue  # the 项 of a regulation are provisions, not headings written to a frame
+        if len(group) < max(3, options.min_siblings) or outline.regulation or is_item_list(group):
+            # The 项 of a regulation, and a list a colon introduces (重点做好以下工作：1.… 2.…),
+            # are provisions and items, not headings written to a frame.
+            continue
         # Canonical section titles (其他事项, 工作要求) are neither judged nor part of the frame.
-        kept = [(h, t) for h in group if (t := _clean(h.title_text)) not in _CANONICAL]
+        kept = [(h, t) for h in group if not _canonical(t := _clean(h.title_text))]
         if len(kept) < max(3, options.min_siblings):
             continue
         titles = [t for _, t in kept]
         if any(not t for t in titles) or sum(_length(t) > _LONGEST_TITLE for t in titles) > 1:
             continue
         yield from _odd_ones([h for h, _ in kept], titles)
+
+
+def _canonical(title: str) -> bool:
+    if title in _CANONICAL or all(p in _CANONICAL for p in _JOINED.split(title)):
+        return True
+    m = _ABOUT.fullmatch(title)
+    return m is not None and m.group("column") in _ABOUT_COLUMNS
 
 
 def _clean(title: str) -> str:
