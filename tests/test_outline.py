@@ -336,7 +336,51 @@ def test_word_numbered_parent_silences_level_and_sequence_rules() -> None:
     doc = session.contextualise(Document(text, auto_numbered=frozenset({1, 4})), Settings())
     diagnostics, errors = session.lint_document(doc, Settings(select=("STR",)))
     assert not errors and diagnostics == []
-    # Without the Word numbering the same text is an inversion and a duplicate run.
+    # A plain-text copy that lost Word's numbering is read the same way (_implied_numbered).
     doc = session.contextualise(Document(text), Settings())
     diagnostics, _ = session.lint_document(doc, Settings(select=("STR",)))
-    assert {d.code for d in diagnostics} >= {"STR003"}
+    assert diagnostics == []
+    # Typed （一） with no 一、 and no title line above each run is an inversion and a duplicate run.
+    typed = "同志们：\n（一）抓好物资供应。\n（二）抓好技术服务。\n各单位要抓好落实。\n（一）完善应急预案。\n（二）加强值班值守。\n"
+    doc = session.contextualise(Document(typed), Settings())
+    diagnostics, _ = session.lint_document(doc, Settings(select=("STR",)))
+    assert {d.code for d in diagnostics} >= {"STR001", "STR003"}
+
+
+_WORD_COPY = (
+    "关于2025年安全生产工作情况的报告\n县人民政府：\n现将全年工作情况报告如下。\n"
+    "工作开展情况\n（一）事故总量下降。全年事故12起。\n（二）整治深入推进。检查2860家次。\n"
+    "存在的主要问题\n（一）主体责任落实不到位。\n（二）基层力量薄弱。\n"
+    "2026年工作打算\n（一）压实安全责任。\n（二）深化专项整治。\n特此报告。\n"
+)
+
+
+def test_titles_whose_word_numbering_was_lost_start_runs() -> None:
+    o = outline(_WORD_COPY)
+    assert [[h.ordinal for h in g] for g in o.groups()] == [[1, 2], [1, 2], [1, 2]]
+    assert all(h.under_auto for h in o.headings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A typed 一、 in the part: its top level is typed, a bare line is not a lost number.
+        _WORD_COPY.replace("工作开展情况", "一、工作开展情况"),
+        # One bare title line only: Word numbers a run of at least two.
+        "工作要求\n（一）提高认识。\n（二）压实责任。\n（一）强化督导。\n",
+        # The line above each run is a sentence or a table row, not a title.
+        "各单位要抓好落实。\n（一）提高认识。\n（二）压实责任。\n"
+        "项目　　单位　　时限\n（一）强化督导。\n",
+    ],
+)
+def test_no_lost_numbering_without_bare_title_runs(text: str) -> None:
+    o = outline(text)
+    assert not any(h.under_auto for h in o.headings)
+
+
+def test_footnote_text_lines_are_not_headings() -> None:
+    text = "一、基本情况\n储备应急物资3.6万件（套）①，组织演练26场次②。\n二、下一步打算\n加强培训。\n① 含防汛物资1.8万件。\n② 含桌面推演4场次。\n"
+    o = outline(text)
+    assert [h.line for h in o.headings] == [1, 3]
+    # A circled number not used as a note mark above is a heading as before.
+    assert [h.kind for h in outline("（三）强化保障\n①经费保障\n②人员保障\n").headings] == ["cn-paren", "circled", "circled"]

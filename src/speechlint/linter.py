@@ -83,6 +83,7 @@ class Session:
         self._by_key: dict[str, Rule] = {k: r for r in rules for k in (r.code, r.name)}
         self._tokenizer: Tokenizer | None = None
         self._options: dict[tuple[int, str], tuple[Settings, Any, Severity]] = {}
+        self._selected: dict[int, tuple[Settings, list[Rule]]] = {}
         self.validate(root)
         self.cache: Cache | None = self._open_cache(cache_writes) if cache else None
 
@@ -160,6 +161,16 @@ class Session:
             self._options[key] = cached
         return cached[1], cached[2]
 
+    def selected(self, settings: Settings, path: str | None) -> list[Rule]:
+        """The rules that run on the file ``path`` under ``settings``."""
+        if settings.per_file_ignores:
+            return select_rules(self.rules, settings, _relpath(path, settings.root))
+        # Without per-file-ignores the answer is the same for every file of these settings.
+        cached = self._selected.get(id(settings))
+        if cached is None or cached[0] is not settings:
+            cached = self._selected[id(settings)] = (settings, select_rules(self.rules, settings))
+        return cached[1]
+
     # -- tokenizer --------------------------------------------------------------
 
     def tokenizer(self) -> Tokenizer:
@@ -194,7 +205,7 @@ class Session:
     ) -> tuple[list[Diagnostic], list[FileError]]:
         """Run rules on one Document: stamp, exempt, resolve overlaps, sort."""
         if rules is None:
-            rules = select_rules(self.rules, settings, _relpath(doc.path, settings.root))
+            rules = self.selected(settings, doc.path)
         errors: list[FileError] = []
         found: list[tuple[Rule, Diagnostic]] = []
         for r in rules:

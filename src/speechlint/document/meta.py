@@ -50,6 +50,7 @@ _ORGAN_ITEM = regex.compile(
     r"(?:人民政府|政府|党委|党组|党工委|工委|管委会|委员会|常委会|村委会|居委会|政协|纪委|监委|委|"
     r"局|厅|办|办公室|部门|部|院|所|中心|单位|公司|集团|街道办事处|街道|乡镇|学校|处|科|室|机关|"
     r"大队|支队|中队|站|社区|支部|总支|党组织|组织|团体|协会|学会|联合会|商会|工会|合作社)"
+    r"(?:[（(]\p{Han}{1,10}[）)])?"  # 县直各单位党组（党委）: the alternative in brackets
 )
 # Words that end in an organ suffix by chance, and characters no organ name holds.
 _NOT_ORGAN = regex.compile(r"(?:全|内|外|局|干|本|各)部$|^(?:本|该|此)?(?:单位|部门|处|所|室|科)$")
@@ -226,6 +227,7 @@ def _signature_line(text: str) -> bool:
         and not _COLON.search(t)
         and not _is_heading(t)
         and not _NOT_SIGNATURE.search(t)
+        and not _ATTACHMENT_MORE.match(t)  # 2．2026年工作任务清单: an item of 附件说明
     )
 
 

@@ -376,7 +376,9 @@ def build_outline(document: Document) -> Outline:
     lines = _content_lines(document)
     regulation = _is_regulation(document, lines)
     attachments, pages = _attachment_lines(document, lines)
-    headings = _headings(document, lines, regulation, attachments, pages)
+    implied = _implied_numbered(document, lines, regulation, attachments, pages)
+    footnotes = _footnote_lines(document, lines)
+    headings = _headings(document, lines, regulation, attachments | footnotes, pages, implied)
     heading_lines = {h.line: h for h in headings}
     wrapped = _wrapped_paragraphs(document, heading_lines)
     series = _series(document, heading_lines, wrapped)
@@ -430,6 +432,76 @@ def _attachment_lines(document: Document, lines: _Lines) -> tuple[set[int], set[
     return listed, pages
 
 
+# A heading title ends with no mark; a line holding a sentence, a table row (cells apart by
+# tabs or runs of spaces) or a label (日期：) is no heading of its own.
+_BARE_TITLE = regex.compile(rf"[\p{{Han}}\d][^{regex.escape(CLAUSE_END)}。\t]{{1,29}}")
+_CELL_GAP = regex.compile(r"\S(?: {2,}|\t)\S")
+_FOOTNOTE_MARK = regex.compile(r"[①-⑳]")
+
+
+def _implied_numbered(
+    document: Document, lines: _Lines, regulation: bool, attachments: set[int], pages: set[int]
+) -> set[int]:
+    """Lines whose number Word's automatic numbering gave and a copy to plain text lost.
+
+    A text copied out of Word keeps the typed （一） 1. of the lower levels but loses the
+    一、 二、 that Word added to the top-level headings: ``工作开展情况`` / ``（一）…（二）…`` /
+    ``存在的主要问题`` / ``（一）…``.  Such a line is short, ends with no mark, holds no
+    table cells, and is followed by a typed （一） or 1.; at least two of them in a part that
+    types no 一、 at all.  They are read as Word-numbered paragraphs (``Document.auto_numbered``):
+    the （一） under each starts its own run.
+    """
+    if regulation or document.auto_numbered:
+        return set()
+    text = document.prose
+    by_part: dict[int, list[tuple[int, int, int]]] = {}
+    part = 0
+    for line in lines:
+        if line[0] in pages:
+            part += 1
+            continue
+        by_part.setdefault(part, []).append(line)
+    out: set[int] = set()
+    for part_lines in by_part.values():
+        found: list[int] = []
+        typed_top = False
+        for k, (number, start, end) in enumerate(part_lines):
+            marker = None if number in attachments else _match_marker(text, start, end, False)
+            if marker is not None and marker[0] == CN:
+                typed_top = True
+                break
+            if marker is not None or k + 1 >= len(part_lines) or number in attachments:
+                continue
+            if not _BARE_TITLE.fullmatch(text, start, end) or _CELL_GAP.search(text, start, end):
+                continue
+            nxt_number, nxt_start, nxt_end = part_lines[k + 1]
+            child = _match_marker(text, nxt_start, nxt_end, False)
+            if child is None or child[0] not in (CN_PAREN, ARABIC) or nxt_number in attachments:
+                continue
+            kind, m = child
+            numeral = m.group(2) if kind == CN_PAREN else m.group(1)
+            if (cn_to_int(numeral) if kind == CN_PAREN else int(numeral)) == 1:
+                found.append(number)
+        if not typed_top and len(found) >= 2:
+            out.update(found)
+    return out
+
+
+def _footnote_lines(document: Document, lines: _Lines) -> set[int]:
+    """Lines that give a footnote's text (① 含防汛物资…): they open with a circled number already
+    used as a note mark inside a sentence above (…3.6万件（套）①。).  Not headings."""
+    text = document.prose
+    used: set[str] = set()
+    out: set[int] = set()
+    for number, start, end in lines:
+        first = text[start]
+        if first in used:
+            out.add(number)
+        for m in _FOOTNOTE_MARK.finditer(text, start + 1, end):
+            used.add(m.group())
+    return out
+
+
 def _match_marker(text: str, start: int, end: int, regulation: bool) -> tuple[str, regex.Match[str]] | None:
     if text[start] not in _MARKER_START:
         return None
@@ -451,7 +523,12 @@ def _match_marker(text: str, start: int, end: int, regulation: bool) -> tuple[st
 
 
 def _headings(
-    document: Document, lines: _Lines, regulation: bool, attachments: set[int], pages: set[int]
+    document: Document,
+    lines: _Lines,
+    regulation: bool,
+    attachments: set[int],
+    pages: set[int],
+    implied: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[Heading, ...]:
     text = document.prose
     levels = _REGULATION_LEVEL if regulation else _LEVEL
@@ -464,10 +541,10 @@ def _headings(
     last_was_heading = False
     # A Word-numbered paragraph is a heading whose number is not in the text: typed markers
     # after it start a new scope under it (so （一）（二） may restart under each one).
-    auto = sorted(document.auto_numbered)
+    auto = sorted(document.auto_numbered | implied)
     scope = 0
     under_auto = False
-    for number, start, end in lines:
+    for k, (number, start, end) in enumerate(lines):
         if auto and auto[0] < number:
             while auto and auto[0] < number:
                 auto.pop(0)
@@ -510,6 +587,11 @@ def _headings(
             groups[key] = next_group
             next_group += 1
         title, title_text = _title(text, m.end(), end)
+        if not title_text and k + 1 < len(lines):
+            # 一、 / 2025年工作回顾: a PDF copy put the marker and its title on two lines.
+            _, next_start, next_end = lines[k + 1]
+            if _match_marker(text, next_start, next_end, regulation) is None:
+                title, title_text = _title(text, next_start, next_end)
         h = Heading(
             index=len(out),
             kind=kind,

@@ -33,6 +33,7 @@ from typing import Any
 import regex
 
 from speechlint.document import Directive, Document
+from speechlint.document.furniture import furniture_spans
 from speechlint.document.lines import Line, LineIndex
 from speechlint.fix import Span
 from speechlint.readers import decode
@@ -81,6 +82,13 @@ _EMPHASIS = (
     regex.compile(r"(?<![\\~])(~~)(?![\s~])(.+?)(?<![\s~\\])~~(?!~)"),
 )
 _PIPE = regex.compile(r"(?<!\\)\|")
+# Pandoc attributes: a bracketed span ``[重点任务]{.underline}`` and the size of an image
+# ``![](media/image1.png){width="5.76in"}`` (a .docx converted by pandoc is full of them).
+_ATTRS = r"\{(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}"
+_BRACKETED_SPAN = regex.compile(rf"(\[)[^\[\]\n\x00]+(\]){_ATTRS}")
+_ATTRIBUTES = regex.compile(rf"(?<=[\x00])({_ATTRS})")
+# A backslash ending a line is pandoc's hard line break (Shift+Enter in Word), not text.
+_HARD_BREAK = regex.compile(r"(?<!\\)\\[ \t]*$")
 _MASK = "\x00"  # stands for characters already claimed (code, comments) in a line being scanned
 
 
@@ -140,6 +148,9 @@ def parse_markdown(text: str) -> Parsed:
         out.exempt.append((span, _ALL))
     out.markup.extend(comments)  # exempt in _suppressions, which leaves directive codes reportable
     _suppressions(text, lines, comments, out)
+    for span in furniture_spans(text):  # page numbers of a PDF converted to Markdown
+        out.markup.append(span)
+        out.exempt.append((span, _ALL))
     return out
 
 
@@ -400,6 +411,21 @@ def _inline(
         out.exempt.append((Span(span.start + 1, span.end), _ALL))
         mask.claim(m.start("open"), m.end("open"))
         mask.claim(m.start(tail), m.end(tail))
+    for m in _BRACKETED_SPAN.finditer(mask.text):
+        out.markup.append(Span(base + m.start(1), base + m.end(1)))
+        attrs = Span(base + m.start(2), base + m.end())
+        out.markup.append(attrs)
+        out.exempt.append((attrs, _ALL))
+        mask.claim(m.start(1), m.end(1))
+        mask.claim(m.start(2), m.end())
+    for m in _ATTRIBUTES.finditer(mask.text):
+        span = Span(base + m.start(), base + m.end())
+        out.markup.append(span)
+        out.exempt.append((span, _ALL))
+        mask.claim(m.start(), m.end())
+    if m := _HARD_BREAK.search(mask.text):
+        out.markup.append(Span(base + m.start(), base + m.end()))
+        mask.claim(m.start(), m.end())
     for pattern in _EMPHASIS:
         _emphasis(pattern, mask, base, 0, len(mask.chars), out, depth=0)
     if table:

@@ -30,6 +30,11 @@ _LIST_LABEL = regex.compile(
     r"(?:人员|单位|人)? *[：:]"
 )
 _SENTENCE_MARK = regex.compile(r"[，。；！？,;!?](?!\s*$)")
+# A table row copied as text: cells apart by tabs or runs of spaces, no sentence end.
+_CELL_GAP = regex.compile(r"\S(?: {2,}|\t)(?=\S)")
+_ROW_END = regex.compile(r"[。！？!?]\s*$")
+# A form's blank date (填报日期：    年  月  日): the spaces are where the figures go.
+_BLANK_DATE = regex.compile(r"(?<![\d〇零一二三四五六七八九十两]) *年 +月 +日")
 
 
 @rule(
@@ -57,7 +62,7 @@ def stray_spacing(document: Document, options: NoOptions) -> Iterator[Violation]
     ```text
     我们要加强组织领导。
     ```
-    不报：全角空格（标题两个分句之间 `聚焦主责主业　强化监督执纪`、两字人名的补位、署名），
+    不报：复制成文本的表格行（单元格之间是制表符或成串的空格）、表格里待填的空白日期（`填报日期：    年  月  日`），全角空格（标题两个分句之间 `聚焦主责主业　强化监督执纪`、两字人名的补位、署名），
     除序号外没有任何标点的行（标题、名单、表格行、署名），`第一条 为了…`、`第三章 总则` 这样的条款编号后，
     冒号后用空格隔开的人名（`出席：王明 李小红`），中英文之间的空格（`iPhone 手机`）。
 
@@ -76,13 +81,18 @@ def stray_spacing(document: Document, options: NoOptions) -> Iterator[Violation]
         marker = _HEADING_MARKER.match(text, start, end)
         if not _PUNCT.search(text, marker.end() if marker else start, end):
             continue  # a heading, a name list, a table row, a signature
+        if len(_CELL_GAP.findall(text, start, end)) >= 2 and not _ROW_END.search(text, start, end):
+            continue  # 乡镇        造林任务（万亩）    其中：经济林（万亩）
         label = _LIST_LABEL.match(text, start, end)
         if label and not _SENTENCE_MARK.search(text, label.end(), end):
             continue  # 出  席：陈立新  赵 明  黄丽娟
         group: list[tuple[int, int]] = []
+        blanks = [d.span() for d in _BLANK_DATE.finditer(text, start, end)]
         for m in _GAP.finditer(text, label.end() if label else start, end):
             a, b = m.span()
             if _ARTICLE.search(text, start, a) or _NAME_LIST.search(_clause(text, start, a, b, end)):
+                continue
+            if any(x <= a and b <= y for x, y in blanks):
                 continue
             if group and _CLAUSE_END.search(text, group[-1][1], a):
                 yield _finding(group)
