@@ -142,3 +142,22 @@ def test_footnote_definition_marker_is_exempt() -> None:
     text = "学习要点[^1]：增强“四个意识”。\n\n[^1]: 参见《习近平关于“三农”工作论述摘编》。\n"
     assert _found(text, "PUN001") == []
     assert _found("会议强调:要抓落实。\n", "PUN001") == [(1, 5, "PUN001")]
+
+
+def test_pandoc_attributes_spans_and_hard_breaks_are_markup() -> None:
+    text = (
+        "**二、**[重点任务]{.underline}\n"
+        "\n"
+        "![](media/image1.png){width=\"5.76in\" height=\"3.24in\"}\n"
+        "\n"
+        "每周上门探访1\\~2次，做到{底数清}。\n"
+        "\n"
+        "灵石县民政局\\\n"
+        "2026年3月20日\n"
+    )
+    doc = _doc(text)
+    assert doc.outline.headings[0].title_text == "重点任务"
+    assert "{" not in doc.prose.replace("{底数清}", "")  # attributes read as spaces; braces in prose stay
+    assert "\\" not in doc.prose.splitlines()[6]
+    assert [p.text for p in doc.paragraphs][-2:] == ["灵石县民政局", "2026年3月20日"]
+    assert doc.meta.signature[-1].text == "灵石县民政局"

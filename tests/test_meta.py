@@ -271,3 +271,17 @@ def test_json_output_fills_genre(tmp_path: Path) -> None:
     )
     data = json.loads(out.stdout)
     assert (data["files"][0]["genre"], data["files"][0]["genre_family"]) == ("请示", "official")
+
+
+def test_bracketed_alternative_in_addressee_and_attachment_item_after_signature_date() -> None:
+    text = (
+        "灵石县应急管理局\n关于2025年安全生产工作情况的报告\n"
+        "各乡镇党委，县直各单位党组（党委）：\n现将全年工作情况报告如下。\n特此报告。\n"
+        "附件：1．2025年主要指标完成情况\n      2．2026年重点工作任务清单\n"
+        "灵石县应急管理局\n2026年1月15日\n"
+    )
+    m = meta(text)
+    assert m.salutation is not None and m.salutation.segment.text == "各乡镇党委，县直各单位党组（党委）："
+    # An item of 附件说明 that starts with a year (2．2026年…) is no signature line.
+    assert [s.text for s in m.attachments] == ["附件：1．2025年主要指标完成情况", "2．2026年重点工作任务清单"]
+    assert [s.text for s in m.signature] == ["灵石县应急管理局"]

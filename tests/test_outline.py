@@ -384,3 +384,23 @@ def test_footnote_text_lines_are_not_headings() -> None:
     assert [h.line for h in o.headings] == [1, 3]
     # A circled number not used as a note mark above is a heading as before.
     assert [h.kind for h in outline("（三）强化保障\n①经费保障\n②人员保障\n").headings] == ["cn-paren", "circled", "circled"]
+
+
+def test_enumerator_broken_by_a_hard_wrap_is_read_whole() -> None:
+    text = "考核中也发现一些问题：一是台账不规范；二 \n是网格员履职不到位；三是消防管理仍有薄弱环节。\n"
+    (s,) = outline(text).series
+    assert [i.text for i in s.items] == ["一是", "二是", "三是"] and all(i.issue is None for i in s.items)
+    second = s.items[1]
+    assert (text[second.span.start], text[second.span.end - 1]) == ("二", "是")
+    # Blank lines between the lines of a PDF copy, and 第|二.
+    o = outline("第一，稳字当头；第\n\n二，进中求质；第三，守住底线。\n")
+    (s,) = o.series
+    assert [i.ordinal for i in s.items] == [1, 2, 3]
+    assert o.headings == ()  # the wrapped 二， is the rest of 第二, no heading
+    # A line ending in 统一 does not make 是 an enumerator, nor does a heading below.
+    assert outline("坚持全县一盘棋，思想上要高度统一\n是做好工作的前提。\n").series == ()
+
+
+def test_marker_alone_on_its_line_takes_the_next_line_as_title() -> None:
+    o = outline("一、\n2025年工作回顾\n过去一年，全县经济平稳。\n二、2026年主要任务\n")
+    assert [h.title_text for h in o.headings] == ["2025年工作回顾", "2026年主要任务"]

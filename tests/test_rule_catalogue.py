@@ -37,3 +37,14 @@ def test_case_file(path: Path) -> None:
     assert any(c.kind == "flag" for c in cf.cases), "no flagged case"
     assert any(c.kind == "pass" for c in cf.cases), "no clean case"
     assert_case_file(path)
+
+
+def test_markdown_heading_inside_a_case_is_no_section(tmp_path: Path) -> None:
+    # "## 二、…" inside a ```markdown case once ended the 正例 section: later cases were dropped.
+    case = tmp_path / "STR003-heading-level-order.md"
+    fence = "```"
+    case.write_text(
+        f"# STR003\n\n## 正例\n\n{fence}markdown\n## 二、学习要点\n{fence}\n\n{fence}text\n一、总体要求\n{fence}\n",
+        encoding="utf-8",
+    )
+    assert [c.text for c in parse_case_file(case).cases] == ["## 二、学习要点", "一、总体要求"]

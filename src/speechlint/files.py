@@ -30,15 +30,42 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
-    """True when ``path`` (file or folder) matches an ``exclude`` pattern relative to ``root``."""
+# A pattern of these characters only (venv, node_modules, build) matches a path whose
+# components include it, as a gitignore pattern: no need to import pathspec (≈ 15 ms).
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+
+
+@lru_cache(maxsize=256)
+def _literal_names(patterns: tuple[str, ...]) -> frozenset[str] | None:
+    """The patterns as a set of names, or None when one of them is more than a plain name."""
+    if all(p and set(p) <= _LITERAL and p.strip(".") for p in patterns):
+        return frozenset(patterns)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
+
+
+def excluded(
+    path: Path, root: Path, patterns: Sequence[str], resolved: Path | None = None, is_dir: bool | None = None
+) -> bool:
+    """True when ``path`` (file or folder) matches an ``exclude`` pattern relative to ``root``.
+
+    ``resolved`` (``path.resolve()``) and ``is_dir`` save a walk asking about each file the
+    system calls it has made already.
+    """
     try:
-        rel = path.resolve().relative_to(root.resolve())
+        rel = (resolved or path.resolve()).relative_to(_resolved(root))
     except ValueError:
         rel = Path(path.name)
-    spec = _spec(tuple(patterns))
     rel_s = rel.as_posix()
-    return spec.match_file(rel_s) or (path.is_dir() and spec.match_file(rel_s + "/"))
+    names = _literal_names(tuple(patterns))
+    if names is not None:
+        return not names.isdisjoint(rel_s.split("/"))
+    spec = _spec(tuple(patterns))
+    return spec.match_file(rel_s) or ((path.is_dir() if is_dir is None else is_dir) and spec.match_file(rel_s + "/"))
 
 
 def _git_root(start: Path) -> Path | None:
@@ -77,12 +104,12 @@ class GitIgnore:
             self._specs[directory] = _read_gitignore(directory)
         return self._specs[directory]
 
-    def ignored(self, path: Path) -> bool:
-        path = path.resolve()
+    def ignored(self, path: Path, resolved: Path | None = None, is_dir: bool | None = None) -> bool:
+        path = resolved or path.resolve()
         top = self._git_root(path.parent)
         if top is None:
             return False
-        is_dir = path.is_dir()
+        is_dir = path.is_dir() if is_dir is None else is_dir
         for d in reversed(path.parents):
             if not d.is_relative_to(top):
                 continue
@@ -124,9 +151,9 @@ def discover(
                     if f.suffix.lower() not in DRAFT_SUFFIXES or name.startswith("."):
                         continue
                     root, patterns = exclude_for(f)
-                    if excluded(f, root, patterns) or gitignore.ignored(f):
+                    resolved = f.resolve()  # once: excluded, ignored and seen all need it
+                    if excluded(f, root, patterns, resolved) or gitignore.ignored(f, resolved):
                         continue
-                    resolved = f.resolve()
                     if resolved not in seen:
                         seen.add(resolved)
                         yield Candidate(f, explicit=False)

@@ -13,7 +13,7 @@ alternation regex and an Aho–Corasick automaton in docs/places.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -85,6 +85,29 @@ class Gazetteer:
         self._name_lengths = sorted({len(n) for n in self.by_name}, reverse=True)
         self._short_lengths = sorted({len(n) for n in self.by_short}, reverse=True)
         self._any_lengths = sorted(set(self._name_lengths) | set(self._short_lengths), reverse=True)
+        # The same lengths by a name's last (first) two characters: a look-up at a position
+        # tries only the lengths of names that end (start) with the text there.  Every name
+        # has two characters at least (a shorter one turns the shortcut off).
+        # Each table holds a bit mask of lengths (bit n: a name of n characters), which
+        # _lengths turns into a tuple; building them costs a few milliseconds per session.
+        self._by_two = min(self._any_lengths, default=0) >= 2
+        self._full_tails: dict[str, int] = {}
+        self._any_heads: dict[str, int] = {}
+        for n in self.by_name:
+            self._full_tails[n[-2:]] = self._full_tails.get(n[-2:], 0) | 1 << len(n)
+        self._any_tails = dict(self._full_tails)
+        for n in self.by_short:
+            self._any_tails[n[-2:]] = self._any_tails.get(n[-2:], 0) | 1 << len(n)
+        for n in (*self.by_name, *self.by_short):
+            self._any_heads[n[:2]] = self._any_heads.get(n[:2], 0) | 1 << len(n)
+        self._decoded: dict[int, tuple[int, ...]] = {0: ()}
+
+    def _lengths(self, mask: int) -> tuple[int, ...]:
+        """The lengths in a bit mask of ``_full_tails`` …, longest first."""
+        found = self._decoded.get(mask)
+        if found is None:
+            found = self._decoded[mask] = tuple(n for n in range(mask.bit_length() - 1, 0, -1) if mask >> n & 1)
+        return found
 
     @classmethod
     def from_csv(cls, data: str, ordinary: str = "") -> Gazetteer:
@@ -175,9 +198,14 @@ class Gazetteer:
         """
         end = len(text) if end is None else end
         last = start
+        tails = self._full_tails if self._by_two else None
         for m in NAME_END.finditer(text, start, end):
             stop = m.end()
-            for length in self._name_lengths:
+            if tails is None:
+                lengths: Sequence[int] = self._name_lengths
+            else:
+                lengths = self._lengths(tails.get(text[stop - 2 : stop], 0) if stop >= 2 else 0)
+            for length in lengths:
                 begin = stop - length
                 if begin < last:
                     continue
@@ -187,32 +215,37 @@ class Gazetteer:
                     last = stop
                     break
 
-    def _lookup(self, word: str) -> Iterator[tuple[tuple[Unit, ...], bool]]:
-        """The units ``word`` names as a full name, then as a short name."""
-        for table, short in ((self.by_name, False), (self.by_short, True)):
-            units = table.get(word)
-            if units is not None:
-                yield units, short
-
     def names_starting_at(self, text: str, begin: int, limit: int | None = None) -> list[tuple[int, tuple[Unit, ...], bool]]:
         """Full and short names starting at ``begin`` (longest first) as ``(end, units, short)``."""
         limit = len(text) if limit is None else limit
-        return [
-            (begin + n, units, short)
-            for n in self._any_lengths
-            if begin + n <= limit
-            for units, short in self._lookup(text[begin : begin + n])
-        ]
+        out = []
+        lengths = self._lengths(self._any_heads.get(text[begin : begin + 2], 0)) if self._by_two else self._any_lengths
+        for n in lengths:  # two look-ups inline: called for every candidate position
+            if begin + n <= limit:
+                word = text[begin : begin + n]
+                if (units := self.by_name.get(word)) is not None:
+                    out.append((begin + n, units, False))
+                if (units := self.by_short.get(word)) is not None:
+                    out.append((begin + n, units, True))
+        return out
 
     def names_ending_at(self, text: str, stop: int, floor: int = 0) -> list[tuple[int, tuple[Unit, ...], bool]]:
         """Full and short names ending at ``stop`` (longest first) as ``(start, units, short)``."""
-        return [
-            (stop - n, units, short)
-            for n in self._any_lengths
-            if stop - n >= floor
-            for units, short in self._lookup(text[stop - n : stop])
-        ]
+        out = []
+        if not self._by_two:
+            lengths: Sequence[int] = self._any_lengths
+        else:
+            lengths = self._lengths(self._any_tails.get(text[stop - 2 : stop], 0) if stop >= 2 else 0)
+        for n in lengths:
+            if stop - n >= floor:
+                word = text[stop - n : stop]
+                if (units := self.by_name.get(word)) is not None:
+                    out.append((stop - n, units, False))
+                if (units := self.by_short.get(word)) is not None:
+                    out.append((stop - n, units, True))
+        return out
 
     def tokenizer_words(self) -> list[tuple[str, str]]:
         """Full names for the tokenizer, tagged ``ns`` (ordinary-word names left out)."""
         return [(name, "ns") for name in self.by_name if name not in self.ordinary]
+

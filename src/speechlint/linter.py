@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -220,12 +223,8 @@ class Session:
         for batch in self.plugins.pm.hook.speechlint_exempt_spans(document=doc):
             exempt.extend(batch or ())
         accepted = list(_accepted_spans(doc.text, settings.accept))
-        kept = [
-            (r, d)
-            for r, d in found
-            if not any(d.span.overlaps(s) and _covers(codes, d.code) for s, codes in exempt)
-            and not any(a.contains(d.span) for a in accepted)
-        ]
+        exempted = _exemption_test(exempt)
+        kept = [(r, d) for r, d in found if not exempted(d) and not any(a.contains(d.span) for a in accepted)]
         diagnostics = _resolve_overlaps(kept)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics, errors
@@ -275,6 +274,10 @@ class Session:
             # The selected rules follow from the settings, the path and the session's plugins.
             key, content = self.cache.key(str(path), shown, repr(settings)), content_hash(data)
             cached = self.cache.get(key, content)
+            if cached is not None:
+                # An entry is written only after this reader took these bytes under these
+                # settings: the Document is read if a formatter, the baseline or --fix asks.
+                return _CacheHit(shown, cached, partial(self._read_again, path, data, settings)), [], []
         try:
             doc = self.read(path, data, settings)
         except ReadError as e:
@@ -283,8 +286,6 @@ class Session:
             return None, [FileError(shown, f"reader failed: {type(e).__name__}: {e}")], []
         if doc is None:
             return None, [], [f"{shown}: skipped: unsupported file type"] if explicit else []
-        if cached is not None:
-            return FileResult(shown, doc, cached), [], []
         diagnostics, errors = self.lint_document(doc, settings)
         if self.cache is not None and key is not None and content is not None and not errors:
             self.cache.put(key, content, diagnostics)  # a crashed rule's partial findings are never kept
@@ -326,12 +327,45 @@ class Session:
 
         return work
 
+    def _read_again(self, path: Path, data: bytes, settings: Settings) -> Document | None:
+        try:
+            return self.read(path, data, settings)
+        except Exception:  # read fine when the entry was written: only a changed plugin could fail
+            return None
+
     def adopt(self, result: FileResult) -> FileResult:
         """A result from a worker process: give its Document this session's tokenizer and resources."""
+        if isinstance(result, _CacheHit) and not result.loaded:
+            return result  # read by this session when asked
         doc = result.document
         if doc is None or doc.resources is self.resources:
             return result
         return FileResult(result.path, doc.evolve(tokenizer_factory=self.tokenizer, resources=self.resources), result.diagnostics)
+
+
+class _CacheHit(FileResult):
+    """A file the cache answered for: its Document is read on first access of ``document``
+    (the concise and JSON-lines outputs never ask; a rerun must not pay for reading)."""
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic], read: Callable[[], Document | None]) -> None:
+        self.path = path
+        self.diagnostics = diagnostics
+        self._read: Callable[[], Document | None] | None = read
+        self._document: Document | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._read is None
+
+    @property  # type: ignore[override]
+    def document(self) -> Document | None:
+        if self._read is not None:
+            self._document, self._read = self._read(), None
+        return self._document
+
+    @document.setter
+    def document(self, value: Document | None) -> None:
+        self._document, self._read = value, None
 
 
 def portable_result(result: FileResult | None) -> FileResult | None:
@@ -349,6 +383,30 @@ def _same_type(default: Any, value: Any) -> bool:
     if isinstance(default, float):
         return isinstance(value, (int, float))
     return isinstance(value, type(default))
+
+
+def _exemption_test(exempt: list[tuple[Span, frozenset[str]]]) -> Callable[[Diagnostic], bool]:
+    """Whether a finding overlaps an exempt span that covers its code.
+
+    Bisects instead of testing every span: a long copied web page or PDF has thousands of
+    exempt lines and thousands of findings.  A span overlapping the finding starts at or
+    before the finding's end and ends at or after its start; ``reach`` (the furthest end
+    so far) tells when no earlier span can.
+    """
+    spans = sorted(exempt, key=lambda e: e[0].start)
+    starts = [s.start for s, _ in spans]
+    reach = list(accumulate((s.end for s, _ in spans), max))
+
+    def exempted(d: Diagnostic) -> bool:
+        i = bisect_right(starts, d.span.end) - 1
+        while i >= 0 and reach[i] >= d.span.start:
+            s, codes = spans[i]
+            if d.span.overlaps(s) and _covers(codes, d.code):
+                return True
+            i -= 1
+        return False
+
+    return exempted
 
 
 def _covers(codes: frozenset[str], code: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import os
 import sys
@@ -10,10 +9,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
 import pluggy
 
 from speechlint import hookspecs
 from speechlint.rule import Rule
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 ENTRY_POINT_GROUP = "speechlint"
 BUILTIN_NAME = "speechlint.builtin"
@@ -84,7 +88,7 @@ def load_plugins(
     if autoload is None:
         autoload = os.environ.get(AUTOLOAD_ENV, "") in ("", "0")
     if autoload:
-        for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in sorted(_entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
             if ep.name in disabled or pm.get_plugin(ep.name) is not None:
                 continue
             dist = ep.dist
@@ -152,6 +156,52 @@ def rule_plugins(pm: pluggy.PluginManager) -> dict[str, str]:
         except Exception:
             continue
     return out
+
+
+def _entry_points(group: str) -> list[importlib.metadata.EntryPoint]:
+    """``importlib.metadata.entry_points(group=group)``; importing that module costs about
+    20 ms, spent only when an installed distribution may declare the group."""
+    if not _may_declare(group):
+        return []
+    import importlib.metadata
+
+    return list(importlib.metadata.entry_points(group=group))
+
+
+def _may_declare(group: str) -> bool:
+    """False when no distribution importlib.metadata would find declares entry points of ``group``.
+
+    It finds them through the finders on ``sys.meta_path`` that offer ``find_distributions``;
+    the standard one looks in each ``sys.path`` folder for ``*.dist-info`` and ``*.egg-info``
+    folders.  Anything else (another such finder, a zip archive or an ``.egg`` on the path)
+    is left to importlib.metadata: True.
+    """
+    from importlib.machinery import PathFinder
+
+    if any(getattr(f, "find_distributions", None) is not None and f is not PathFinder for f in sys.meta_path):
+        return True
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            with os.scandir(folder) as found:
+                names = [e.name for e in found]
+        except OSError:
+            if os.path.isfile(folder):
+                return True  # a zip archive
+            continue
+        for name in names:
+            low = name.lower()
+            if low.endswith(".egg"):
+                return True
+            if low.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8", errors="replace") as f:
+                        text = f.read()
+                except OSError:
+                    continue
+                if any(line.strip().startswith("[") and group in line for line in text.splitlines()):
+                    return True
+    return False
 
 
 def _own_version() -> str:

@@ -84,9 +84,10 @@ class Resources:
     def validate_genres(self, tables: Mapping[str, Any], where: str, genre: str | None = None) -> None:
         """Check ``[genres.<name>]`` tables and the ``genre`` setting; raise ConfigError naming ``where``."""
         from speechlint.config import ConfigError
-        from speechlint.document.genres import GenreTableError, check_genre_tables
 
-        if tables:
+        if tables:  # the genres module is imported only when there is something to check
+            from speechlint.document.genres import GenreTableError, check_genre_tables
+
             try:
                 check_genre_tables(tables, self._genre_data.get("genres", {}))
             except GenreTableError as e:

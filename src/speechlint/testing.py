@@ -61,7 +61,13 @@ def parse_case_file(path: str | Path) -> CaseFile:
     if not m:
         raise CaseFileError(f"{path}: a case file is named <CODE>-<name>.md")
     source = path.read_text(encoding="utf-8")
-    sections = [(s.start(), s.group(1)) for s in _SECTION.finditer(source)]
+    fences = [(b.start(), b.end()) for b in _FENCE.finditer(source)]
+    # A "## …" line inside a case (a Markdown heading) is no section of the case file.
+    sections = [
+        (s.start(), s.group(1))
+        for s in _SECTION.finditer(source)
+        if not any(a <= s.start() < b for a, b in fences)
+    ]
     cases: list[Case] = []
     pending_config: dict[str, Any] = {}
     for block in _FENCE.finditer(source):

@@ -16,7 +16,7 @@ import regex
 
 from speechlint.document.lines import Line, LineIndex
 from speechlint.document.segment import BOUNDARY, Segment, clauses_of, sentences_of
-from speechlint.document.tokenize import Token, Tokenizer, tokens_of
+from speechlint.document.tokenize import Tagged, Token, Tokenizer, tagged_of
 from speechlint.fix import Span
 
 if TYPE_CHECKING:
@@ -136,13 +136,21 @@ class Document:
     def paragraphs(self) -> tuple[Segment, ...]:
         """Lines with prose, from their content start to their last non-space prose character.
 
-        Lines that are all markup (code, front matter, comments) are not paragraphs.
+        Lines that are all markup (code, front matter, comments) are not paragraphs.  In plain
+        text hard-wrapped by a PDF copy, the lines that go on with the line above are part of
+        its paragraph (see ``speechlint.document.wrap``): such a paragraph spans several
+        lines and its text holds their line breaks.
         """
-        out = []
+        from speechlint.document.wrap import continued_lines
+
+        continued = self.shared(continued_lines)
+        out: list[Segment] = []
         for ln in self.lines.lines:
             start = self.content_start(ln.number)
             end = start + len(self.prose[start : ln.span.end].rstrip())
             if end > start:
+                if ln.number in continued and out:
+                    start = out.pop().span.start
                 out.append(Segment(Span(start, end), self.text[start:end]))
         return tuple(out)
 
@@ -162,7 +170,13 @@ class Document:
 
     @cached_property
     def _paragraph_by_line(self) -> dict[int, int]:
-        return {self.lines.line_of(p.span.start): i for i, p in enumerate(self.paragraphs)}
+        """Every line of a paragraph (a hard-wrapped one has several) -> its index."""
+        line_of = self.lines.line_of
+        return {
+            line: i
+            for i, p in enumerate(self.paragraphs)
+            for line in range(line_of(p.span.start), line_of(p.span.end) + 1)
+        }
 
     # -- outline ----------------------------------------------------------------
 
@@ -217,6 +231,10 @@ class Document:
     def _token_cache(self) -> dict[int, tuple[Token, ...]]:
         return {}
 
+    @cached_property
+    def _tagged_cache(self) -> dict[int, Tagged]:
+        return {}
+
     @property
     def tokenizer(self) -> Tokenizer:
         if self.tokenizer_factory is None:
@@ -227,6 +245,22 @@ class Document:
         assert self.tokenizer_factory is not None
         return self.tokenizer_factory()
 
+    def _tagged(self, idx: int) -> Tagged:
+        tagged = self._tagged_cache.get(idx)
+        if tagged is None:
+            para = self.paragraphs[idx]
+            tagged = self._tagged_cache[idx] = tagged_of(self.tokenizer, para.text, para.span.start)
+        return tagged
+
+    def tagged_paragraph(self, offset: int) -> Tagged | None:
+        """The tokens of the paragraph holding ``offset`` as parallel tuples (see ``Tagged``).
+
+        Segmented once per paragraph and shared with ``tokens_in``; for rules that walk
+        many tokens and need few Token objects.  None outside any paragraph's line.
+        """
+        idx = self._paragraph_by_line.get(self.lines.line_of(offset))
+        return None if idx is None else self._tagged(idx)
+
     def tokens_in(self, span: Span) -> list[Token]:
         """Tokens overlapping ``span``, segmented per paragraph (each paragraph once, cached).
 
@@ -235,29 +269,37 @@ class Document:
         out: list[Token] = []
         first = self.lines.line_of(span.start)
         last = self.lines.line_of(span.end)
+        done = -1
         for line in range(first, last + 1):
             idx = self._paragraph_by_line.get(line)
-            if idx is None:
+            if idx is None or idx == done:
+                continue  # a hard-wrapped paragraph's later lines: already taken
+            done = idx
+            tagged = self._tagged(idx)
+            starts = tagged.starts
+            n = len(starts) - 1
+            if n == 0:
                 continue
-            tokens = self._token_cache.get(idx)
-            if tokens is None:
-                para = self.paragraphs[idx]
-                tokens = tokens_of(self.tokenizer, para.text, para.span.start)
-                self._token_cache[idx] = tokens
             # Tokens tile the paragraph in order: bisect to the one holding span.start,
             # take those starting before span.end (a rule asking for a whole paragraph
-            # must not pay a test per token).
-            if tokens and span.start <= tokens[0].span.start and tokens[-1].span.end <= span.end:
+            # must not pay a test per token).  Token objects are made for the tokens
+            # asked for; a whole paragraph's are kept.
+            if span.start <= starts[0] and starts[n] <= span.end:
+                tokens = self._token_cache.get(idx)
+                if tokens is None:
+                    tokens = self._token_cache[idx] = tagged.tokens()
                 out.extend(tokens)  # the whole paragraph: the usual request
                 continue
-            lo = max(0, bisect_right(tokens, span.start, key=_token_start) - 1)
+            lo = max(0, bisect_right(starts, span.start, 0, n) - 1)
             if span.start == span.end:
-                if lo < len(tokens) and tokens[lo].span.start <= span.start < tokens[lo].span.end:
-                    out.append(tokens[lo])
+                if starts[lo] <= span.start < starts[lo + 1]:
+                    out.append(tagged.token(lo))
                 continue
-            if lo < len(tokens) and tokens[lo].span.end <= span.start:
+            if starts[lo + 1] <= span.start:
                 lo += 1  # span.start lies past the paragraph's last token
-            out.extend(tokens[lo : bisect_left(tokens, span.end, lo, key=_token_start)])
+            hi = bisect_left(starts, span.end, lo, n)
+            whole = self._token_cache.get(idx)
+            out.extend(whole[lo:hi] if whole is not None else map(tagged.token, range(lo, hi)))
         return out
 
     def token_at(self, offset: int) -> Token | None:
@@ -266,10 +308,6 @@ class Document:
             if tok.span.start <= offset < tok.span.end:
                 return tok
         return None
-
-
-def _token_start(token: Token) -> int:
-    return token.span.start
 
 
 def _once(factory: Callable[[], Tokenizer]) -> Callable[[], Tokenizer]:

@@ -17,58 +17,78 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex
+import re
+from functools import cache
+from types import SimpleNamespace
 
 from speechlint.document.lines import LineIndex
 from speechlint.fix import Span
 
-_DASH = r"[-—–－―─]"
-PAGE_NUMBER = regex.compile(
-    rf"""
-      {_DASH}{{1,2}}\s*\d{{1,4}}\s*{_DASH}{{1,2}}          # — 2 —   - 3 -
-    | [·•]\s*\d{{1,4}}\s*[·•]                              # · 5 ·
-    | 第\s*\d{{1,4}}\s*页(?:\s*[，,/、]?\s*共\s*\d{{1,4}}\s*页)?  # 第 4 页 共 9 页
-    | 共\s*\d{{1,4}}\s*页\s*[，,/、]?\s*第\s*\d{{1,4}}\s*页
-    | \d{{1,4}}\s*/\s*\d{{1,4}}                             # 6/9
-    | (?i:page)\s*\d{{1,4}}(?:\s*(?i:of|/)\s*\d{{1,4}})?    # Page 3 of 9
-    """,
-    regex.X,
-)
 _SPACE = " \t\u3000\u00a0"
-# One search over the text tells whether any line is a page number (most files have none).
-_ANY_PAGE_LINE = regex.compile(rf"^[{_SPACE}]*(?:{PAGE_NUMBER.pattern})[{_SPACE}]*\r?$", regex.X | regex.M)
 #: How far (in non-blank lines) a running header or footer stands from the page number.
-_NEAR = 3
+_NEAR = 2
 #: A running header is short: a title, an organ's name.
 _MAX_RUNNING = 40
-# A numbered heading repeated near a page break is text, not a running header.
-_HEADING_START = regex.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]")
+# Cheap tests first; the full patterns are compiled on first need (most files are neither
+# PDF nor web copies).
+_DASHED = re.compile(r"[-—–－―─·•][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－―─·•]")
+_WEB_WORDS = (
+    "首页", "位置", "【", "]", "分享", "上一", "下一", "编辑", "审核", "校对", "来源", "作者", "记者", "通讯员",
+    "供稿", "摄影", "发布", "次数", "点击", "字号", "扫一扫", "网站地图", "主办单位", "往期推荐", "阅读",
+    "收藏", "点赞", "在看", "#",
+)
+_DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
-_WEB_CHROME = regex.compile(
-    r"""
-      (?:首页|当前位置|您的位置|您现在的位置|所在位置)[：:]?[^\n]{0,60}?(?:>|＞|»|›|→)[^\n]{0,60}  # breadcrumb
-    | (?:【[^【】\n]{1,16}】[ \t\u3000]*){1,6}                       # 【打印】【关闭】 【字体：大 中 小】
-    | (?:\[[^\[\]\n]{1,8}\][ \t\u3000]*){2,6}                    # [打印] [关闭]
-    | (?:分享到|分享至)[：:]?[^\n]{0,40}
-    | (?:上一篇|下一篇|上一条|下一条)[：:][^\n]{0,80}
-    | (?:责任编辑|编辑|审核|校对|终审|来源|信息来源|文章来源|稿源|作者|记者|通讯员|供稿|摄影|发布机构
-        |发布日期|发布时间|浏览次数|阅读次数|访问次数|点击数|点击量|字号)[：:][^\n]{0,80}        # label: value
-    | 扫一扫[^\n]{0,20} | 网站地图[^\n]{0,60} | 主办单位[：:][^\n]{0,80} | 点击蓝字[^\n]{0,20}
-    | 往期推荐 | 阅读原文 | 阅读[ \t]*[\d.]+万?\+?
-    | (?:分享|收藏|点赞|在看|转发|推荐)(?:[ \t\u3000]+(?:分享|收藏|点赞|在看|转发|推荐))+
-    | (?:\#[^\s\#]{1,20}\#?[ \t\u3000]*){1,10}                     # #灵石 #经济工作会议
-    | [^\n，]{0,30}?\d{4}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}[^\n，]{0,40}   # a byline: 2026-02-26 18:30
-    """,
-    regex.X,
-)
-# Cheap test first: most files have none of these words.
-_ANY_WEB = regex.compile(
-    r"首页|位置|【|\]|分享|上一|下一|编辑|审核|校对|来源|作者|记者|通讯员|供稿|摄影|发布|次数|点击|字号|扫一扫"
-    r"|网站地图|主办单位|往期推荐|阅读|收藏|点赞|在看|#|\d{4}-\d{1,2}-\d{1,2}"
-)
+def _page_hint(text: str) -> bool:
+    return "页" in text or "/" in text or "age" in text or _DASHED.search(text) is not None
+
+
+def _web_hint(text: str) -> bool:
+    return any(w in text for w in _WEB_WORDS) or _DATE_TIME.search(text) is not None
+
+
+@cache
+def _patterns() -> SimpleNamespace:
+    dash = r"[-—–－―─]"
+    page = re.compile(
+        rf"""
+          {dash}{{1,2}}\s*\d{{1,4}}\s*{dash}{{1,2}}          # — 2 —   - 3 -
+        | [·•]\s*\d{{1,4}}\s*[·•]                              # · 5 ·
+        | 第\s*\d{{1,4}}\s*页(?:\s*[，,/、]?\s*共\s*\d{{1,4}}\s*页)?  # 第 4 页 共 9 页
+        | 共\s*\d{{1,4}}\s*页\s*[，,/、]?\s*第\s*\d{{1,4}}\s*页
+        | \d{{1,4}}\s*/\s*\d{{1,4}}                             # 6/9
+        | (?i:page)\s*\d{{1,4}}(?:\s*(?i:of|/)\s*\d{{1,4}})?    # Page 3 of 9
+        """,
+        re.X,
+    )
+    return SimpleNamespace(
+        page=page,
+        any_page_line=re.compile(rf"^[{_SPACE}]*(?:{page.pattern})[{_SPACE}]*\r?$", re.X | re.M),
+        # A numbered heading repeated near a page break is text, not a running header.
+        heading_start=re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]"),
+        web_chrome=re.compile(
+            r"""
+              (?:首页|当前位置|您的位置|您现在的位置|所在位置)[：:]?[^\n]{0,60}?(?:>|＞|»|›|→)[^\n]{0,60}  # breadcrumb
+            | (?:【[^【】\n]{1,16}】[ \t\u3000]*){1,6}                # 【打印】【关闭】 【字体：大 中 小】
+            | (?:\[[^\[\]\n]{1,8}\][ \t\u3000]*){2,6}             # [打印] [关闭]
+            | (?:分享到|分享至)[：:]?[^\n]{0,40}
+            | (?:上一篇|下一篇|上一条|下一条)[：:][^\n]{0,80}
+            | (?:责任编辑|编辑|审核|校对|终审|来源|信息来源|文章来源|稿源|作者|记者|通讯员|供稿|摄影|发布机构
+                |发布日期|发布时间|浏览次数|阅读次数|访问次数|点击数|点击量|字号)[：:][^\n]{0,80}  # label: value
+            | 扫一扫[^\n]{0,20} | 网站地图[^\n]{0,60} | 主办单位[：:][^\n]{0,80} | 点击蓝字[^\n]{0,20}
+            | 往期推荐 | 阅读原文 | 阅读[ \t]*[\d.]+万?\+?
+            | (?:分享|收藏|点赞|在看|转发|推荐)(?:[ \t\u3000]+(?:分享|收藏|点赞|在看|转发|推荐))+
+            | (?:\#[^\s\#]{1,20}\#?[ \t\u3000]*){1,10}              # #灵石 #经济工作会议
+            | [^\n，]{0,30}?\d{4}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}[^\n，]{0,40}  # 2026-02-26 18:30
+            """,
+            re.X,
+        ),
+    )
+
+
 # The chrome holds no sentence: a line with a full stop is text.
-_SENTENCE = regex.compile(r"[。；！？]")
+_SENTENCE = frozenset("。；！？")
 
 
 def furniture_spans(text: str) -> list[Span]:
@@ -80,12 +100,13 @@ def furniture_spans(text: str) -> list[Span]:
 
 def web_chrome_spans(text: str) -> list[Span]:
     """Spans of the lines that are a web page's chrome (breadcrumb, byline, buttons, share bar)."""
-    if not _ANY_WEB.search(text):
+    if not _web_hint(text):
         return []
+    chrome = _patterns().web_chrome
     out = []
     for ln in LineIndex(text).lines:
         t = ln.text.strip(_SPACE)
-        if t and len(t) <= 120 and _WEB_CHROME.fullmatch(t) and not _SENTENCE.search(t):
+        if t and len(t) <= 120 and chrome.fullmatch(t) and not _SENTENCE.intersection(t):
             start = ln.span.start + ln.text.index(t)
             out.append(Span(start, start + len(t)))
     return out
@@ -93,19 +114,22 @@ def web_chrome_spans(text: str) -> list[Span]:
 
 def page_spans(text: str) -> list[Span]:
     """Spans of page-number lines and of the running headers and footers next to them: a short
-    line met at least twice, each time within three lines of a page number."""
-    if not _ANY_PAGE_LINE.search(text):
+    line met at least twice, each time within two lines of a page number."""
+    if not _page_hint(text):
+        return []
+    patterns = _patterns()
+    if not patterns.any_page_line.search(text):
         return []
     content = [(ln, ln.text.strip(_SPACE)) for ln in LineIndex(text).lines]
     content = [(ln, t) for ln, t in content if t]
-    pages = {k for k, (_, t) in enumerate(content) if len(t) <= 20 and PAGE_NUMBER.fullmatch(t)}
+    pages = {k for k, (_, t) in enumerate(content) if len(t) <= 20 and patterns.page.fullmatch(t)}
     if not pages:
         return []
     near: dict[str, list[int]] = defaultdict(list)
     for k in sorted({k for p in pages for k in range(p - _NEAR, p + _NEAR + 1)} - pages):
         if 0 <= k < len(content):
             t = content[k][1]
-            if len(t) <= _MAX_RUNNING and not _HEADING_START.match(t):
+            if len(t) <= _MAX_RUNNING and not patterns.heading_start.match(t):
                 near[t].append(k)
     keep = sorted(pages.union(*(ks for ks in near.values() if len(ks) >= 2)))
     out = []

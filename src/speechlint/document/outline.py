@@ -22,7 +22,7 @@ Drafts are often typed with half-width punctuation, so every boundary here is th
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -542,6 +542,9 @@ def _headings(
     # A Word-numbered paragraph is a heading whose number is not in the text: typed markers
     # after it start a new scope under it (so （一）（二） may restart under each one).
     auto = sorted(document.auto_numbered | implied)
+    from speechlint.document.wrap import continued_lines
+
+    continued = document.shared(continued_lines)  # lines of hard-wrapped paragraphs
     scope = 0
     under_auto = False
     for k, (number, start, end) in enumerate(lines):
@@ -557,7 +560,10 @@ def _headings(
             stack.clear()
             under_auto = False
             continue
-        found = None if number in attachments else _match_marker(text, start, end, regulation)
+        # A hard wrap right after 第 or 其 (…；第 / 二，进中求质…) leaves an ordinal, not a marker;
+        # so does any wrap inside a paragraph of a PDF copy (增长百分之六点 / 二，一般公共…).
+        broken = number in continued or (k > 0 and text[lines[k - 1][2] - 1] in "第其")
+        found = None if number in attachments or broken else _match_marker(text, start, end, regulation)
         if found is None:
             previous_line_text = text[start:end]
             last_was_heading = False
@@ -587,6 +593,13 @@ def _headings(
             groups[key] = next_group
             next_group += 1
         title, title_text = _title(text, m.end(), end)
+        para = document.paragraph_at(start)
+        if para is not None and para.span.end > end and not _SENTENCE_MARKS.intersection(text[m.end() : end]):
+            # A run-in heading of hard-wrapped text: its title may run on past the line break.
+            joined, at = _joined(text, m.end(), para.span.end)
+            whole, whole_text = _title(joined, 0, len(joined))
+            if at is not None and whole.end > whole.start:
+                title, title_text = Span(at[whole.start], at[whole.end - 1] + 1), whole_text
         if not title_text and k + 1 < len(lines):
             # 一、 / 2025年工作回顾: a PDF copy put the marker and its title on two lines.
             _, next_start, next_end = lines[k + 1]
@@ -671,11 +684,51 @@ def _title(text: str, start: int, end: int) -> tuple[Span, str]:
 # -- series -------------------------------------------------------------------------------
 
 
-def _items(prose: str, para: Segment, index: int, line: int, scan_from: int) -> Iterator[Item]:
+_BREAK = regex.compile(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
+
+
+def _joined(prose: str, start: int, end: int) -> tuple[str, list[int] | None]:
+    """The prose of a paragraph with its line breaks (and the spaces around them) taken out,
+    and the offset of each of its characters (None when the paragraph is one line).
+
+    A paragraph of hard-wrapped text holds breaks anywhere, even inside 二是 or 三点."""
+    text = prose[start:end]
+    if "\n" not in text:
+        return text, None
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        parts.append(text[pos : m.start()])
+        offsets.extend(range(start + pos, start + m.start()))
+        pos = m.end()
+    parts.append(text[pos:])
+    offsets.extend(range(start + pos, end))
+    return "".join(parts), offsets
+
+
+def _items(
+    prose: str, para: Segment, index: int, line: int, scan_from: int, tail: Segment | None = None,
+    line_of: Callable[[int], int] | None = None,
+) -> Iterator[Item]:
+    """The enumerators of one paragraph.  A hard-wrapped paragraph is read without its line
+    breaks (…；二 / 是…); ``tail`` is the next paragraph when a wrap may have broken an
+    enumerator at the end of this one.  Spans are those of the source, over the breaks."""
     base = para.span.start
-    text = prose[base : para.span.end]
+    text, at = _joined(prose, base, para.span.end)
+    size = len(text)
+    if tail is not None:
+        text += prose[tail.span.start : min(tail.span.end, tail.span.start + _TAIL)]
+
+    def offset(i: int) -> int:
+        if i >= size:
+            return tail.span.start + i - size  # type: ignore[union-attr]
+        return at[i] if at is not None else base + i
+
     for m in _ENUMERATOR.finditer(text, scan_from - base):
         i = m.start()
+        if i >= size:
+            break  # it starts in the next line, which is scanned on its own
         left = text[i - 1] if i > 0 else ""
         kind = m.lastgroup
         if kind == "one":
@@ -709,12 +762,13 @@ def _items(prose: str, para: Segment, index: int, line: int, scan_from: int) -> 
             if value is None:
                 continue
             ordinal = value
+        start = offset(m.start())
         item = Item(
-            span=Span(base + m.start(), base + m.end()),
+            span=Span(start, offset(m.end() - 1) + 1),
             text=m.group(),
             style=style,
             ordinal=ordinal,
-            line=line,
+            line=line if at is None or line_of is None else line_of(start),
             paragraph=index,
             initial=m.start() == 0,
             final=m.group() == "最后",
@@ -744,6 +798,30 @@ def _wrapped_paragraphs(document: Document, heading_lines: dict[int, Heading]) -
     return frozenset(out)
 
 
+# Enough of the next line to finish an enumerator broken at a line end (另一 / 方面，).
+_TAIL = 4
+_ENUMERATOR_PART = frozenset(CN_NUMERALS + "第其另方首再最")
+
+
+def _continuation(document: Document, index: int, heading_lines: dict[int, Heading]) -> Segment | None:
+    """The paragraph after ``index`` when a hard wrap may have broken an enumerator between them:
+    the line stops on a character that begins an enumerator, and the next line (blank lines and
+    page furniture aside in plain text; the very next line in Markdown) is no heading."""
+    if document.format not in ("text", "markdown"):
+        return None  # a .docx paragraph is never wrapped by hand
+    paragraphs = document.paragraphs
+    if index + 1 >= len(paragraphs) or paragraphs[index].text[-1] not in _ENUMERATOR_PART:
+        return None
+    lines = document.lines
+    nxt = paragraphs[index + 1]
+    number = lines.line_of(nxt.span.start)
+    if number in heading_lines:
+        return None
+    if document.format == "markdown" and number != lines.line_of(paragraphs[index].span.end) + 1:
+        return None  # a blank line ends a Markdown paragraph
+    return nxt
+
+
 def _series(document: Document, heading_lines: dict[int, Heading], wrapped: frozenset[int]) -> list[Series]:
     out: list[Series] = []
     open_: dict[str, Series] = {}  # per style, the series a later paragraph may continue
@@ -759,7 +837,8 @@ def _series(document: Document, heading_lines: dict[int, Heading], wrapped: froz
         if index not in wrapped:
             logical += 1
             here = {}
-        for item in _items(document.prose, para, logical, line, scan_from):
+        tail = _continuation(document, index, heading_lines)
+        for item in _items(document.prose, para, logical, line, scan_from, tail, document.lines.line_of):
             if index in wrapped:
                 item.initial = False  # it opens a line, not its paragraph
             if item.final:
@@ -878,7 +957,11 @@ def _announcements(
     prose = document.prose
     for pi, para in enumerate(document.paragraphs):
         base = para.span.start
-        text = prose[base : para.span.end]
+        text, at = _joined(prose, base, para.span.end)
+
+        def offset(i: int, base: int = base, at: list[int] | None = at) -> int:
+            return at[i] if at is not None else base + i
+
         for m in _COUNT.finditer(text):
             num_start, cls_end = m.start("num"), m.end("cls")
             if _inside_quotes(text, num_start) or _is_clock(text, num_start, cls_end, m.group("cls")):
@@ -889,13 +972,14 @@ def _announcements(
             count = None if raw == "几" else int(raw) if raw.isdigit() else cn_to_int(raw)
             if count == 0:
                 continue
+            end = offset(cls_end - 1) + 1
             ann = Announcement(
-                Span(base + num_start, base + cls_end),
+                Span(offset(num_start), end),
                 text[num_start:cls_end],
                 count,
-                document.lines.line_of(base + num_start),
+                document.lines.line_of(offset(num_start)),
                 m.group("trigger"),
-                Span(base + m.start(), base + cls_end),
+                Span(offset(m.start()), end),
             )
             out.append(ctx.target(ann, pi))
     return out
@@ -904,7 +988,7 @@ def _announcements(
 def _near(gap: str) -> bool:
     """An announcement leads straight into what follows: a short tail with no clause mark but
     the last one (讲三点意见。 / 抓好落实： / 要求：), not 三项任务，目前进展顺利。"""
-    body = gap.rstrip()
+    body = _BREAK.sub("", gap).rstrip()  # a hard wrap inside the tail is no text
     while body and (body[-1] in _CLAUSE_MARKS):
         body = body[:-1].rstrip()
     return len(body) <= _NEAR and not any(c in _CLAUSE_MARKS for c in body)

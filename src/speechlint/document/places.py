@@ -15,6 +15,7 @@ Where names count (DESIGN §7):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,10 @@ _QUAN_CALL = regex.compile(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务
 
 # A direct quotation: after a colon, or a whole sentence in quotes (GB/T 15834 4.6).
 _DIRECT_SPEECH = regex.compile(r"(?<=[：:][ \t]*)“[^“”\n]*”|“[^“”\n]*[。！？!?]”")
+# In a hard-wrapped paragraph (a PDF copy) a quotation runs over the line breaks.
+_DIRECT_SPEECH_WRAPPED = regex.compile(r"(?<=[：:][ \t]*)“[^“”]*”|“[^“”]*[。！？!?]”")
+# A line break inside a hard-wrapped paragraph, with the spaces around it: no text.
+_BREAK = regex.compile(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
 
 # Neutral contexts: another place is expected there (DESIGN §7).
 _NEUTRAL_BEFORE = regex.compile(
@@ -250,12 +255,21 @@ class Places:
                 out.append(SelfReference(Span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
         # 市委书记强调：“我市要……，全市上下要……。” is the city speaking, not us.
         quoted = [m.span() for m in _DIRECT_SPEECH.finditer(text)]
+        wrapped = {m.span() for p in self._wrapped for m in _DIRECT_SPEECH_WRAPPED.finditer(text, p.start, p.end)}
+        quoted = sorted(wrapped.union(quoted))
         if quoted:
-            out = [r for r in out if not any(a < r.span.start and r.span.end < b for a, b in quoted)]
+            # The quotations do not overlap: only the last one opening before a reference may hold it.
+            opening = [a for a, _ in quoted]
+            out = [r for r in out if not _inside(quoted, bisect_left(opening, r.span.start) - 1, r.span)]
         out.sort(key=lambda r: r.span)
         return tuple(out)
 
     # -- candidates (characters only) ---------------------------------------------
+
+    @cached_property
+    def _all_candidates(self) -> list[_Candidate]:
+        """``_candidates()`` of the whole text, for the home inference and the matches."""
+        return self._candidates()
 
     def _candidates(self, start: int = 0, end: int | None = None) -> list[_Candidate]:
         """Names that count by their context, before any word-boundary check."""
@@ -331,7 +345,7 @@ class Places:
         """
         text = self.text
         out = []
-        for c in self._candidates():
+        for c in self._all_candidates:
             if c.context == "name":
                 if c.end - c.start <= 2:
                     continue
@@ -350,7 +364,7 @@ class Places:
         doc = self.document
         kept: list[_Candidate] = []
         covered = -1
-        for c in self._candidates():
+        for c in self._all_candidates:
             if c.start < covered:
                 continue  # inside a name already kept (a slot over a full name)
             if not self._on_word_boundaries(c):
@@ -396,7 +410,7 @@ class Places:
         """赴X考察, 学习借鉴X, 与X合作, 对口支援X, 原X, X精神, X经验, X模式, X会议 …"""
         text = self.text
         left = self._clause_start(start)
-        before = self._drop_names_before(text[left:start])
+        before = self._drop_names_before(_BREAK.sub("", text[left:start]))
         # 赴四川省青川县和贵州省沿河县, 与重庆市、泸州市等城市协作: names in a series share its frame.
         for _ in range(_SERIES_MAX):
             m = _SERIES_BEFORE.search(before)
@@ -427,7 +441,7 @@ class Places:
             if stop == join:
                 break
             pos, right = stop, max(right, self._clause_end(stop))
-        after = text[pos:right]
+        after = _BREAK.sub("", text[pos:right])
         if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after) or _FIRM_AFTER.match(after):
             return True
         if _PARTNER.search(before) or _PARTNER.search(after) or _VISIT_AFTER.search(after):
@@ -438,14 +452,27 @@ class Places:
         return bool(_WITH_BEFORE.search(before) and _WITH_AFTER.search(after))
 
     def _clause_start(self, pos: int) -> int:
-        while pos > 0 and not _CLAUSE_MARK.match(self.text, pos - 1):
+        soft = self._soft_breaks
+        while pos > 0 and (not _CLAUSE_MARK.match(self.text, pos - 1) or pos - 1 in soft):
             pos -= 1
         return pos
 
     def _clause_end(self, pos: int) -> int:
-        while pos < len(self.text) and not _CLAUSE_MARK.match(self.text, pos):
+        soft = self._soft_breaks
+        while pos < len(self.text) and (not _CLAUSE_MARK.match(self.text, pos) or pos in soft):
             pos += 1
         return pos
+
+    @cached_property
+    def _wrapped(self) -> list[Span]:
+        """Paragraphs of several lines (hard-wrapped plain text, see document/wrap.py)."""
+        return [p.span for p in self.document.paragraphs if "\n" in p.text]
+
+    @cached_property
+    def _soft_breaks(self) -> frozenset[int]:
+        """Offsets of the line breaks inside hard-wrapped paragraphs: no clause ends there."""
+        text = self.text
+        return frozenset(i for span in self._wrapped for i in range(span.start, span.end) if text[i] == "\n")
 
     def _drop_names_before(self, before: str) -> str:
         """``before`` without the names that end it (对口支援西藏比如县: a short name that does
@@ -545,6 +572,10 @@ class Places:
             elif not any(g.is_ancestor(u, s) for u in h.units for s in current):
                 return None  # two unrelated places (a joint issue of two counties)
         return current
+
+
+def _inside(quoted: list[tuple[int, int]], k: int, span: Span) -> bool:
+    return k >= 0 and quoted[k][0] < span.start and span.end < quoted[k][1]
 
 
 def build_places(document: Document) -> Places:

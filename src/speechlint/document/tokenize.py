@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Protocol
 
 from speechlint.fix import Span
@@ -211,7 +212,7 @@ def make_tokenizer(
     raise ValueError(f"unknown tokenizer {engine!r}; expected one of {', '.join(ENGINES)}")
 
 
-# A run over many drafts makes hundreds of thousands of tokens.  tokens_of builds them
+# A run over many drafts makes hundreds of thousands of tokens.  Token objects are built
 # without the dataclass __init__, whose frozen-field checks cost more than the rest of
 # the loop: it sets the same slots through the same descriptors (object.__setattr__ does
 # no more), and the spans are valid by construction (0 <= start <= end, in order).
@@ -220,19 +221,52 @@ _set_start, _set_end = Span.start.__set__, Span.end.__set__  # type: ignore[attr
 _set_word, _set_pos, _set_span = Token.word.__set__, Token.pos.__set__, Token.span.__set__  # type: ignore[attr-defined]
 
 
+def _token(word: str, pos_tag: str, start: int, end: int) -> Token:
+    span = _new(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    token = _new(Token)
+    _set_word(token, word)
+    _set_pos(token, pos_tag)
+    _set_span(token, span)
+    return token
+
+
+class Tagged:
+    """One text's tokens as parallel tuples: ``words``, ``tags`` and ``starts``.
+
+    ``starts`` has one more entry than ``words``: token ``i`` spans
+    ``starts[i]:starts[i + 1]``.  Rules that walk a paragraph token by token read
+    these tuples; a Token object (about 1 µs each) is built only when asked for.
+    """
+
+    __slots__ = ("words", "tags", "starts")
+
+    def __init__(self, words: tuple[str, ...], tags: tuple[str, ...], starts: tuple[int, ...]) -> None:
+        self.words = words
+        self.tags = tags
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token(self, i: int) -> Token:
+        return _token(self.words[i], self.tags[i], self.starts[i], self.starts[i + 1])
+
+    def tokens(self) -> tuple[Token, ...]:
+        starts = self.starts
+        return tuple(map(_token, self.words, self.tags, starts, starts[1:]))
+
+
+def tagged_of(tokenizer: Tokenizer, text: str, base: int) -> Tagged:
+    """Tag ``text``, whose first character is at offset ``base``."""
+    pairs = tokenizer.tag(text)
+    if not pairs:
+        return Tagged((), (), (base,))
+    words, tags = zip(*pairs)
+    return Tagged(words, tags, tuple(accumulate(map(len, words), initial=base)))
+
+
 def tokens_of(tokenizer: Tokenizer, text: str, base: int) -> tuple[Token, ...]:
     """Tag ``text`` and give each token its span, starting at ``base``."""
-    out = []
-    pos = base
-    for word, pos_tag in tokenizer.tag(text):
-        end = pos + len(word)
-        span = _new(Span)
-        _set_start(span, pos)
-        _set_end(span, end)
-        token = _new(Token)
-        _set_word(token, word)
-        _set_pos(token, pos_tag)
-        _set_span(token, span)
-        out.append(token)
-        pos = end
-    return tuple(out)
+    return tagged_of(tokenizer, text, base).tokens()

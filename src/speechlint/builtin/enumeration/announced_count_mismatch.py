@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speechlint.document import Document
-from speechlint.document.outline import int_to_cn
 from speechlint.rule import NoOptions, Violation, rule
 
 _TARGET = {"series": "段内列举", "paragraphs": "其后各段", "headings": "其后的标题"}
@@ -50,6 +49,9 @@ def announced_count_mismatch(document: Document, options: NoOptions) -> Iterator
     ## 依据
     讲话稿、公文写作惯例（总分结构中的总述与分述一致）。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.outline import int_to_cn
+
     for ann in document.outline.announcements:
         if ann.count is None or ann.found is None or ann.found < 2 or ann.found == ann.count:
             continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speechlint.document import Document
-from speechlint.document.outline import FANGMIAN, SEQ
 from speechlint.fix import Edit, Fix
 from speechlint.rule import NoOptions, Violation, rule
 
@@ -47,6 +46,9 @@ def inline_enum_sequence(document: Document, options: NoOptions) -> Iterator[Vio
     ## 依据
     讲话稿、公文写作惯例；GB/T 15834-2011 附录 B.3（序次语）。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.outline import FANGMIAN, SEQ
+
     for series in document.outline.series:
         for k, item in enumerate(series.items):
             if item.issue is None or k == 0:

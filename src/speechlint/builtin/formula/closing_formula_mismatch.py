@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speechlint.document import Document
-from speechlint.document.genres import find_wrong_closing, render_message
 from speechlint.fix import Edit, Fix
 from speechlint.rule import NoOptions, Violation, rule
 
@@ -61,6 +60,9 @@ def closing_formula_mismatch(document: Document, options: NoOptions) -> Iterator
     《党政机关公文处理工作条例》第八条、第十五条；GB/T 9704-2012《党政机关公文格式》；
     讲话稿写作惯例。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.genres import find_wrong_closing, render_message
+
     meta = document.meta
     spec, closing = meta.spec, meta.closing
     if spec is None or closing is None or not spec.wrong_closings:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speechlint.document import Document
-from speechlint.document.genres import has_closing, last_sentence
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
 
@@ -52,6 +51,9 @@ def request_closing_missing(document: Document, options: NoOptions) -> Iterator[
     ## 依据
     《党政机关公文处理工作条例》第八条、第十五条。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.genres import has_closing, last_sentence
+
     meta = document.meta
     spec, closing = meta.spec, meta.closing
     if spec is None or closing is None or spec.family != "official" or not spec.closing_required:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 import regex
 
 from speechlint.document import Document
-from speechlint.document.genres import formula_key, has_closing, last_sentence
 from speechlint.fix import Span
 from speechlint.rule import NoOptions, Violation, rule
 
@@ -55,6 +54,9 @@ def speech_frame(document: Document, options: NoOptions) -> Iterator[Violation]:
     ## 依据
     讲话稿写作惯例；GB/T 15834-2011 §4.7（称呼语后的冒号）。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.genres import formula_key, has_closing, last_sentence
+
     meta = document.meta
     spec, closing = meta.spec, meta.closing
     if spec is None or spec.family != "speech" or closing is None:

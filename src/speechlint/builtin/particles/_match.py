@@ -8,7 +8,11 @@ on a word boundary.  Only paragraphs that hold a candidate are ever tokenized.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
+from typing import Any
 
 import regex
 
@@ -29,49 +33,64 @@ _WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
 
 
 class Paragraph:
-    """One paragraph's tokens with the look-ups the particle rules share."""
+    """One paragraph's tokens with the look-ups the particle rules share.
+
+    Tokens are read through ``word``, ``pos``, ``start`` and ``end`` (parallel tuples:
+    a paragraph is walked token by token, and Token objects would cost more than the
+    walk); ``tokens`` gives the Token objects when a rule wants them.
+    """
 
     def __init__(self, document: Document, span: Span) -> None:
         self.span = span
-        self.tokens: list[Token] = document.tokens_in(span)
-        self._starts = [t.span.start for t in self.tokens]
+        self._document = document
+        tagged = document.tagged_paragraph(span.start)
+        assert tagged is not None
+        self._words = tagged.words
+        self._tags = tagged.tags
+        self._bounds = tagged.starts  # token i spans _bounds[i]:_bounds[i + 1]
+        self._n = len(tagged.words)
         # Offsets of clause marks, either width (a half-width mark between digits is not one).
         text = document.text[span.start : span.end]
         self._boundaries = {span.start + m.start() for m in BOUNDARY.finditer(text)}
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return self._n
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return self._document.tokens_in(self.span)
 
     def index_at(self, offset: int) -> int:
         """Index of the token holding the character at ``offset``."""
-        lo, hi = 0, len(self._starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._starts[mid] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo - 1
+        return bisect_right(self._bounds, offset, 0, self._n) - 1
 
     def word(self, i: int) -> str:
         """The word of token ``i``, or "" outside the paragraph."""
-        return self.tokens[i].word if 0 <= i < len(self.tokens) else ""
+        return self._words[i] if 0 <= i < self._n else ""
 
     def pos(self, i: int) -> str:
-        return self.tokens[i].pos if 0 <= i < len(self.tokens) else ""
+        return self._tags[i] if 0 <= i < self._n else ""
+
+    def start(self, i: int) -> int:
+        """Offset of token ``i`` (``0 <= i < len(self)``)."""
+        return self._bounds[i]
+
+    def end(self, i: int) -> int:
+        """Offset just past token ``i`` (``0 <= i < len(self)``)."""
+        return self._bounds[i + 1]
 
     def is_boundary(self, i: int) -> bool:
         """True for a clause mark (，。；：！？、 or , ; : ! ?) and outside the paragraph."""
-        if not 0 <= i < len(self.tokens):
+        if not 0 <= i < self._n:
             return True
-        tok = self.tokens[i]
-        return any(o in self._boundaries for o in range(tok.span.start, tok.span.end))
+        boundaries = self._boundaries
+        return any(o in boundaries for o in range(self._bounds[i], self._bounds[i + 1]))
 
     def is_punct(self, i: int) -> bool:
         """True for punctuation and spaces of any kind (quotes, brackets, dashes …)."""
-        if not 0 <= i < len(self.tokens):
+        if not 0 <= i < self._n:
             return True
-        return not _WORDLIKE.search(self.tokens[i].word)
+        return not _WORDLIKE.search(self._words[i])
 
     def clause_start(self, i: int) -> int:
         """Index of the first token of the clause holding token ``i``."""
@@ -81,17 +100,29 @@ class Paragraph:
 
     def clause_end(self, i: int) -> int:
         """Index one past the last word token of the clause holding token ``i``."""
-        while i < len(self.tokens) and not self.is_boundary(i):
+        while i < self._n and not self.is_boundary(i):
             i += 1
         return i
 
 
 def candidates(
-    document: Document, pattern: regex.Pattern[str], overlapped: bool = False
-) -> Iterator[tuple[regex.Match[str], Paragraph]]:
-    """Each match of ``pattern`` in the text with its paragraph's tokens (each paragraph segmented once)."""
+    document: Document,
+    pattern: regex.Pattern[str] | re.Pattern[str],
+    overlapped: bool = False,
+    keep: Callable[[Any], bool] | None = None,
+) -> Iterator[tuple[Any, Paragraph]]:
+    """Each match of ``pattern`` in the text with its paragraph's tokens (each paragraph segmented once).
+
+    ``keep``, when given, drops a match before its paragraph is segmented: a test on the
+    characters alone that is false only where the rule would let the match pass anyway
+    (tokens cost more than anything else a rule does).  ``pattern`` may be a ``re``
+    pattern (``overlapped`` is then a ``regex`` feature it cannot have).
+    """
     cache = document.shared(_paragraphs)  # one Paragraph per paragraph for all the rules that use them
-    for m in pattern.finditer(document.text, overlapped=overlapped):
+    found = pattern.finditer(document.text, overlapped=True) if overlapped else pattern.finditer(document.text)
+    for m in found:
+        if keep is not None and not keep(m):
+            continue
         para = document.paragraph_at(m.start())
         if para is None or not para.span.start <= m.start() < para.span.end:
             continue  # Markdown markers, indentation: not prose
@@ -106,10 +137,35 @@ def _paragraphs(document: Document) -> dict[int, Paragraph]:
     return {}
 
 
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding any of ``words`` (for ``before_in_clause``)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def before_in_clause(document: Document, offset: int, words: re.Pattern[str]) -> bool:
+    """Whether one of ``words`` occurs between the start of the clause holding ``offset`` and it.
+
+    A test on the characters for a ``candidates`` ``keep``: a governor that
+    ``governor_before`` finds in token ``i``'s clause is a token of the same clause, so
+    its word is in this stretch of text.  The stretch starts after the last clause
+    mark (marks found on the whole text, which at a paragraph's edge may count fewer
+    than the paragraph's own: the stretch is then longer, never shorter).  A line break
+    does not end it: a hard-wrapped paragraph's clause goes on in the next line.
+    """
+    marks = document.shared(_clause_marks)
+    k = bisect_left(marks, offset)
+    start = marks[k - 1] + 1 if k else 0
+    return words.search(document.text, start, offset) is not None
+
+
+def _clause_marks(document: Document) -> list[int]:
+    return [m.start() for m in BOUNDARY.finditer(document.text)]
+
+
 def lone_token(p: Paragraph, offset: int, word: str) -> int | None:
     """Index of the token at ``offset`` when that token is exactly ``word`` (not part of a longer word)."""
     i = p.index_at(offset)
-    if i < 0 or p.tokens[i].span.start != offset or p.tokens[i].word != word:
+    if i < 0 or p.start(i) != offset or p.word(i) != word:
         return None
     return i
 

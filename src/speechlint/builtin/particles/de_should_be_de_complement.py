@@ -47,6 +47,13 @@ _VERBS_TAGGED_A = frozenset({"落实"})
 # Not the verb of a complement: copulas, 有, and 所V的 (always a noun phrase).
 _NOT_VERBS = frozenset({"是", "有", "在", "为", "像", "叫", "姓", "属于", "等于"})
 _TAIL = frozenset({"了", "啊", "呀", "吧", "呢", "嘛"})
+# The token after 的 is a degree word, a negation, a manner adjective or a degree word or
+# 不 merged with one: what else follows 的 is never reported, and needs no tokens.
+_FIRST_AFTER = frozenset(w[0] for w in _DEGREE | _NEGATION | _MANNER) | _MERGED_DEGREE | {"不"}
+
+
+def _may_be_complement(text: str, m: regex.Match[str]) -> bool:
+    return text[m.end() : m.end() + 1] in _FIRST_AFTER
 
 
 @rule(code="PTC005", name="de-should-be-de-complement", severity="warning", fix="always", options=NoOptions)
@@ -82,7 +89,8 @@ def de_should_be_de_complement(document: Document, options: NoOptions) -> Iterat
     ## 依据
     现代汉语语法：补语的标志是“得”；讲话稿、公文审校惯例。
     """
-    for m, p in candidates(document, _DE):
+    text = document.text
+    for m, p in candidates(document, _DE, keep=lambda m: _may_be_complement(text, m)):
         i = lone_token(p, m.start(), "的")
         if i is None or i == 0:
             continue
@@ -122,6 +130,6 @@ def de_should_be_de_complement(document: Document, options: NoOptions) -> Iterat
         span = Span(m.start(), m.end())
         yield Violation(
             span,
-            f"“{p.word(verb)}”后是补语“{''.join(t.word for t in p.tokens[i + 1 : adj + 1])}”，应用“得”",
+            f"“{p.word(verb)}”后是补语“{''.join(map(p.word, range(i + 1, adj + 1)))}”，应用“得”",
             fix=Fix.unsafe(Edit(span, "得"), title="把“的”改为“得”"),
         )

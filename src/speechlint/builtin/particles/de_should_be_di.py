@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 import regex
 
-from speechlint.builtin.particles._match import ADVERBIALS, MODALS, Paragraph, candidates, governor_before, lone_token
+from speechlint.builtin.particles._match import (
+    ADVERBIALS,
+    MODALS,
+    Paragraph,
+    before_in_clause,
+    candidates,
+    governor_before,
+    lone_token,
+    words_pattern,
+)
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
@@ -28,6 +37,8 @@ _HIDDEN_VERB_TAGS = frozenset({"a", "ad", "l", "i", "z"})
 _FRAME = frozenset({"下", "中", "时", "后", "之下", "之中", "过程", "过程中", "以来", "的", "和", "与", "及", "、"})
 # Adverbs and addressees that may stand between 要求/请 and the modifier: 会议要求各地认真的开展….
 _BETWEEN_TAGS = frozenset({"d", "ad", "r"})
+# Without one of _DIRECTIVES earlier in its clause, a 的 is never reported: such paragraphs need no tokens.
+_ANY_DIRECTIVE = words_pattern(_DIRECTIVES)
 
 
 def _policy_verb(w: str) -> str | None:
@@ -73,7 +84,7 @@ def de_should_be_di(document: Document, options: NoOptions) -> Iterator[Violatio
     ## 依据
     现代汉语语法：状语的标志是“地”，定语的标志是“的”；讲话稿、公文审校惯例。
     """
-    for m, p in candidates(document, _DE):
+    for m, p in candidates(document, _DE, keep=lambda m: before_in_clause(document, m.start(), _ANY_DIRECTIVE)):
         i = lone_token(p, m.start(), "的")
         if i is None or i == 0:
             continue

@@ -49,16 +49,15 @@ def doubled_particle(document: Document, options: NoOptions) -> Iterator[Violati
     for m, p in candidates(document, _DOUBLE):
         char = m.group(1)
         i, j = p.index_at(m.start()), p.index_at(m.start() + 1)
-        first, second = p.tokens[i], p.tokens[j]
         if i == j:
-            if len(first.word) > 2:
+            if len(p.word(i)) > 2:
                 continue  # 的的确确, 不了了之, 小时了了: one word
         else:
             # 目的|的确, 受不了|了, 当地|地方: a word ends or starts here.  Merges like
             # 悄悄地 / 低低的 (tag z) end in the particle itself and do not protect it.
-            if len(first.word) > 1 and first.span.end == m.start() + 1 and first.pos != "z":
+            if len(p.word(i)) > 1 and p.end(i) == m.start() + 1 and p.pos(i) != "z":
                 continue
-            if len(second.word) > 1 and second.span.start == m.start() + 1:
+            if len(p.word(j)) > 1 and p.start(j) == m.start() + 1:
                 continue
         span = Span(m.start(), m.end())
         yield Violation(

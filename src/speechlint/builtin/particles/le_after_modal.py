@@ -6,7 +6,16 @@ from collections.abc import Iterator
 
 import regex
 
-from speechlint.builtin.particles._match import ADVERBIALS, MODALS, Paragraph, candidates, governor_before, lone_token
+from speechlint.builtin.particles._match import (
+    ADVERBIALS,
+    MODALS,
+    Paragraph,
+    before_in_clause,
+    candidates,
+    governor_before,
+    lone_token,
+    words_pattern,
+)
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
@@ -25,6 +34,8 @@ _EPISTEMIC = frozenset({"已经", "已", "早已", "业已", "曾", "曾经", "�
 # not sentence-final.  A bracket opens an aside instead; a straight quote opens only when an
 # even number of them stand before it in the paragraph.
 _OPENING = frozenset("“‘《「『〈")
+# Without a modal earlier in its clause, a 了 is never reported: such paragraphs need no tokens.
+_ANY_MODAL = words_pattern(MODALS)
 
 
 def _adverbial(p: Paragraph, k: int) -> bool:
@@ -67,7 +78,7 @@ def le_after_modal(document: Document, options: NoOptions) -> Iterator[Violation
     现代汉语语法：动态助词“了”表示动作完成，与表示意愿、必要的情态词不在同一谓语上共现；
     讲话稿审校惯例。
     """
-    for m, p in candidates(document, _LE):
+    for m, p in candidates(document, _LE, keep=lambda m: before_in_clause(document, m.start(), _ANY_MODAL)):
         i = lone_token(p, m.start(), "了")
         if i is None or i < 2:
             continue
@@ -76,7 +87,7 @@ def le_after_modal(document: Document, options: NoOptions) -> Iterator[Violation
         # 、 the verb is one of a series (要认真学习了、深刻领会): PTC002 reports that 了 instead.
         after = p.word(nxt)[:1]
         opening = after in _OPENING or (
-            after == '"' and document.text.count('"', p.span.start, p.tokens[nxt].span.start) % 2 == 0
+            after == '"' and document.text.count('"', p.span.start, p.start(nxt)) % 2 == 0
         )
         if p.word(nxt) != "、" and not opening and (p.is_boundary(nxt) or p.is_punct(nxt)) or p.word(nxt) in _AFTER:
             continue

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from speechlint.document import Document
 from speechlint.fix import Span
-from speechlint.gazetteer import Unit
 from speechlint.rule import NoOptions, Violation, rule
+
+if TYPE_CHECKING:
+    from speechlint.gazetteer import Unit
 
 
 @rule(code="PLC003", name="foreign-place-mention", severity="info", options=NoOptions)

@@ -1,8 +1,8 @@
 """What the punctuation rules share: Chinese context and the spans they never touch.
 
 A mark is judged by its neighbours: Han or CJK punctuation makes the context
-Chinese; Latin letters and digits make it not.  URLs, e-mail addresses,
-emoticons and numbers are protected: no punctuation rule reports inside them.
+Chinese; Latin letters and digits make it not.  URLs, e-mail addresses, file
+names, emoticons and numbers are protected: no punctuation rule reports inside them.
 """
 
 from __future__ import annotations
@@ -32,6 +32,19 @@ _EMOTICON = regex.compile(
 _SENTENCE_END = set("。！？；!?;")
 #: A number with its inner separators: 1.5, 5.2, 1,000, 10:30, 3.1.2.
 _NUMBER = regex.compile(r"\d+(?:[.,:：/]\d+)+")
+#: A file name as the web page or the attachment list gives it, marks and all:
+#: 报表(样表).xls, 关于开展“安全生产月”活动的通知.docx.  A bracket or quote belongs to it
+#: only with its partner, so pairing around the name is still checked.
+_EXTENSION = r"\.(?:docx?|xlsx?|pptx?|pdf|ofd|wps|et|dps|txt|csv|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9])"
+_FILE_NAME = regex.compile(
+    r"(?:[^\s，。；！？,;!?：:（）()《》“”‘’\[\]【】]|[（(][^\s（）()]{1,12}[）)]|“[^\s“”]{1,24}”){1,60}"
+    + _EXTENSION,
+    regex.I,
+)
+#: The most characters _FILE_NAME's name part can take: 60 units of at most 26 (a quoted word).
+_FILE_NAME_REACH = 60 * 26
+_HAS_EXTENSION = regex.compile(_EXTENSION, regex.I)  # most texts name no file: skip the long pattern
+_LAST_SPACE = regex.compile(r"(?r)\s")
 
 
 def is_han(ch: str) -> bool:
@@ -106,12 +119,41 @@ def url_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def protected(text: str, *, numbers: bool = True) -> Protected:
-    """URLs, e-mail addresses, emoticons and (unless ``numbers=False``) numbers."""
+    """URLs, e-mail addresses, file names, emoticons and (unless ``numbers=False``) numbers."""
     spans = list(url_spans(text))
+    spans += _file_names(text)
     spans += [m.span() for m in _EMOTICON.finditer(text)]
     if numbers:
         spans += [m.span() for m in _NUMBER.finditer(text)]
     return Protected(spans)
+
+
+def _file_names(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_FILE_NAME.finditer(text)``, trying only where a name can start.
+
+    finditer tries every position of the text, each up to 60 units long: seconds for a long
+    document.  A name ends with an extension, and _HAS_EXTENSION finds every place one can
+    match (each starts with its dot and holds no other).  So a name that starts at ``s``
+    has an extension at the first one after ``s``, or later, with neither a space nor more
+    than _FILE_NAME_REACH characters between: only positions after the last space before
+    an extension, and within that reach, are tried, left to right, as finditer would.
+    """
+    out: list[tuple[int, int]] = []
+    pos = previous = 0  # where finditer would go on; the last extension's start
+    for ext in _HAS_EXTENSION.finditer(text):
+        p = ext.start()
+        lo = max(pos, previous, p - _FILE_NAME_REACH)
+        previous = p
+        if lo >= p:
+            continue
+        space = _LAST_SPACE.search(text, lo, p)
+        for s in range(space.end() if space else lo, p):
+            m = _FILE_NAME.match(text, s)
+            if m:
+                out.append(m.span())
+                pos = m.end()
+                break
+    return out
 
 
 def protected_in(document: Document, text: str, *, numbers: bool = True) -> Protected:

@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from speechlint.document import Document
-from speechlint.document.outline import ARABIC, ARABIC_PAREN, CIRCLED, CN, CN_PAREN, Heading, is_item_list
 from speechlint.rule import Severity, Violation, rule
 
-_LEVEL_NAME = {CN: "“一、”", CN_PAREN: "“（一）”", ARABIC: "“1.”", ARABIC_PAREN: "“（1）”", CIRCLED: "“①”"}
-_BY_LEVEL = {1: CN, 2: CN_PAREN, 3: ARABIC, 4: ARABIC_PAREN, 5: CIRCLED}
-# In regulation mode the levels below 条 are 项 （一）, 目 1., then （1） and ①.
-_REGULATION_BY_LEVEL = {4: CN_PAREN, 5: ARABIC, 6: ARABIC_PAREN, 7: CIRCLED}
+if TYPE_CHECKING:
+    from speechlint.document.outline import Heading
+
+
+@cache
+def _levels() -> tuple[dict[str, str], dict[int, str], dict[int, str]]:
+    """The marker names, the marker of each level, and the same in regulation mode.
+
+    Built on first use: a run without this rule (--select PUN, a cached rerun) never loads the outline.
+    """
+    from speechlint.document.outline import ARABIC, ARABIC_PAREN, CIRCLED, CN, CN_PAREN
+
+    names = {CN: "“一、”", CN_PAREN: "“（一）”", ARABIC: "“1.”", ARABIC_PAREN: "“（1）”", CIRCLED: "“①”"}
+    by_level = {1: CN, 2: CN_PAREN, 3: ARABIC, 4: ARABIC_PAREN, 5: CIRCLED}
+    # In regulation mode the levels below 条 are 项 （一）, 目 1., then （1） and ①.
+    regulation = {4: CN_PAREN, 5: ARABIC, 6: ARABIC_PAREN, 7: CIRCLED}
+    return names, by_level, regulation
 
 
 @dataclass(frozen=True)
@@ -63,9 +77,12 @@ def heading_level_order(document: Document, options: Options) -> Iterator[Violat
     ## 依据
     GB/T 9704-2012《党政机关公文格式》7.3.3；《立法技术规范》（章、节、条、款、项、目）。
     """
+    from speechlint.document.outline import is_item_list
+
+    level_name, plain, regulation = _levels()
     outline = document.outline
     headings = outline.headings
-    by_level = _REGULATION_BY_LEVEL if outline.regulation else _BY_LEVEL
+    by_level = regulation if outline.regulation else plain
     seen_groups: set[int] = set()
     siblings: dict[int, list[Heading]] = {}
     for h in headings:
@@ -82,7 +99,7 @@ def heading_level_order(document: Document, options: Options) -> Iterator[Violat
             parent_level = max(parent_level, 3)
         if h.level - parent_level <= 1:
             continue
-        missing = _LEVEL_NAME.get(by_level.get(h.level - 1, ""), "上一级序号")
+        missing = level_name.get(by_level.get(h.level - 1, ""), "上一级序号")
         if parent is None:
             if h.under_auto:
                 continue  # its parent is a Word-numbered paragraph: the level is unknown, not inverted

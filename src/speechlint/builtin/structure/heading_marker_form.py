@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speechlint.document import Document
-from speechlint.document.outline import ARABIC, CN
 from speechlint.fix import Edit, Fix
 from speechlint.rule import NoOptions, Violation, rule
 
@@ -56,6 +55,9 @@ def heading_marker_form(document: Document, options: NoOptions) -> Iterator[Viol
     ## 依据
     GB/T 15834-2011《标点符号用法》附录 B.3（序次语后的标点）；GB/T 9704-2012 7.3.3。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.outline import ARABIC, CN
+
     for h in document.outline.headings:
         want = h.canonical_punct
         if h.kind not in (CN, ARABIC) and not h.punct:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speechlint.document import Document
-from speechlint.document.outline import CHAPTER, CN
 from speechlint.rule import NoOptions, Violation, rule
 
 _LONG_DOCUMENT = 1000  # characters
@@ -40,6 +39,9 @@ def heading_single_child(document: Document, options: NoOptions) -> Iterator[Vio
     ## 依据
     公文写作惯例：同一层级至少两项才分列；GB/T 9704-2012 7.3.3。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.outline import CHAPTER, CN
+
     outline = document.outline
     children: dict[tuple[int, int | None], list[int]] = {}
     for h in outline.headings:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from speechlint.document import Document
-from speechlint.document.outline import Heading, is_item_list
 from speechlint.rule import Violation, rule
+
+if TYPE_CHECKING:
+    from speechlint.document.outline import Heading
 
 # Report skeletons and 通知/请示 section titles are canonical, not a frame to match.
 _CANONICAL = frozenset(
@@ -77,6 +80,9 @@ def sibling_heading_parallelism(document: Document, options: Options) -> Iterato
     ## 依据
     讲话稿、公文写作惯例（标题排比、对仗）。
     """
+    # Imported here: a run without this rule (--select PUN, a cached rerun) never loads the module.
+    from speechlint.document.outline import is_item_list
+
     outline = document.outline
     for group in outline.groups():
         if len(group) < max(3, options.min_siblings) or outline.regulation or is_item_list(group):

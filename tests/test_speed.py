@@ -1,0 +1,237 @@
+"""The speed shortcuts (issue 11) give exactly what the plain way gives.
+
+Each shortcut is checked against the straightforward computation it replaces, on the
+clean corpus, the examples, every case file's texts and texts made to stress it:
+the ``re`` Han class, the doubling scan, the particle rules' character prefilters,
+the Paragraph's parallel tuples, the gazetteer's length tables, the exemption test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+import re
+import sys
+from bisect import bisect_left
+from pathlib import Path
+
+import pytest
+import regex
+
+from speechlint.builtin.particles import _match
+from speechlint.charclass import RE_HAN
+from speechlint.diagnostic import Diagnostic, Position
+from speechlint.document import Document
+from speechlint.document.places import _inside
+from speechlint.document.tokenize import make_tokenizer
+from speechlint.fix import Span
+from speechlint.linter import _covers, _exemption_test
+from speechlint.resources import Resources
+from speechlint.rule import Severity
+from speechlint.testing import parse_case_file
+
+from conftest import ROOT
+
+# The packages export each rule under its module's name: the modules come from sys.modules.
+drf002, ptc001, ptc004, ptc005 = (
+    importlib.import_module(f"speechlint.builtin.{m}")
+    for m in ("drafting.repeated_token", "particles.le_after_modal", "particles.de_should_be_di",
+              "particles.de_should_be_de_complement")
+)
+
+
+def _texts() -> list[str]:
+    files = sorted((ROOT / "benchmarks" / "corpus").glob("*")) + sorted((ROOT / "examples").glob("*.txt"))
+    texts = [f.read_text(encoding="utf-8") for f in files if f.suffix in (".txt", ".md")]
+    for path in sorted((ROOT / "rules").glob("[A-Z][A-Z][A-Z][0-9][0-9][0-9]-*.md")):
+        texts += [case.text for case in parse_case_file(path).cases]
+    return texts
+
+
+TEXTS = _texts()
+# Made to stress the shortcuts: doubled runs of every length, particles next to digits,
+# marks between digits, clauses broken across a hard-wrapped line, modals and directives
+# far from the particle, degree words and adjectives after 的.
+STRESS = [
+    "我们我们要要加强学习学习，进一步进一步推进，切实切实履行职责职责。人人天天谢谢谢谢。",
+    "要认真学习了文件。要\n认真学习了文件，各地要深入的研究研究，会议要求各单位认真的开展1,2:3的工作。",
+    "这项工作做的很扎实。会议开的非常成功。落实的不到位，他说的很对，做的好，来的早。",
+    "希望大家积极稳妥的推进改革，请各部门扎实的推进各项工作；必须\n全面的贯彻落实了。",
+    "二〇二六年的的确确，有的的确很好，目的的确定，不了了之，当地地方政府，搞得得心应手。",
+]
+
+
+def test_re_han_is_the_han_of_regex() -> None:
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert re.findall(f"[{RE_HAN}]", everything) == regex.findall(r"\p{Han}", everything)
+
+
+def test_doubling_scan_finds_what_the_overlapped_regex_finds() -> None:
+    plain = regex.compile(r"(\p{Han}{1,6}?)\1")
+    rng = random.Random(7)
+    made = ["".join(rng.choice("要是学习我们一二，") for _ in range(400)) for _ in range(20)]
+    for text in TEXTS + STRESS + made:
+        assert [(m.start(), m.group(1)) for m in drf002._TWICE.finditer(text)] == [
+            (m.start(), m.group(1)) for m in plain.finditer(text, overlapped=True)
+        ]
+
+
+@pytest.fixture(scope="module")
+def tokenizer():  # type: ignore[no-untyped-def]
+    return make_tokenizer("rjieba", Resources().tokenizer_words())
+
+
+@pytest.mark.parametrize("module", [ptc001, ptc004, ptc005, drf002], ids=["PTC001", "PTC004", "PTC005", "DRF002"])
+def test_prefilters_drop_only_what_the_rule_lets_pass(module, tokenizer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The rule's findings with its ``keep`` test and with every candidate given tokens."""
+    rule = next(v for v in vars(module).values() if getattr(v, "code", None) in ("PTC001", "PTC004", "PTC005", "DRF002"))
+
+    def run(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        out = []
+        for text in texts:
+            doc = Document(text, tokenizer_factory=lambda: tokenizer)
+            out.append([(v.span.start, v.span.end, v.message) for v in rule.check(doc, rule.options())])
+        return out
+
+    texts = TEXTS + STRESS
+    with_keep = run(texts)
+    monkeypatch.setattr(module, "candidates", lambda *a, keep=None, **k: _match.candidates(*a, **k))
+    assert run(texts) == with_keep
+    assert any(with_keep), "the texts exercise the rule"
+
+
+def test_paragraph_tuples_are_the_tokens(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    for text in TEXTS[:40] + STRESS:
+        doc = Document(text, tokenizer_factory=lambda: tokenizer)
+        for para in doc.paragraphs:
+            p = _match.Paragraph(doc, para.span)
+            tokens = doc.tokens_in(para.span)
+            assert len(p) == len(tokens) and p.tokens == tokens
+            assert [(p.word(i), p.pos(i), Span(p.start(i), p.end(i))) for i in range(len(p))] == [
+                (t.word, t.pos, t.span) for t in tokens
+            ]
+            for offset in range(para.span.start, para.span.end):
+                holding = [i for i, t in enumerate(tokens) if t.span.start <= offset < t.span.end]
+                assert [p.index_at(offset)] == holding
+            assert p.word(-1) == p.word(len(p)) == "" and p.is_boundary(len(p))
+
+
+def _all_lengths(g) -> list[int]:  # type: ignore[no-untyped-def]
+    return sorted({len(n) for n in (*g.by_name, *g.by_short)}, reverse=True)
+
+
+def test_gazetteer_tables_find_what_every_length_finds() -> None:
+    g = Resources().gazetteer
+    lengths = _all_lengths(g)
+    full = sorted({len(n) for n in g.by_name}, reverse=True)
+
+    def ending(text: str, stop: int, floor: int = 0) -> list[tuple[int, object, bool]]:
+        return [
+            (stop - n, units, short)
+            for n in lengths
+            if stop - n >= floor
+            for table, short in ((g.by_name, False), (g.by_short, True))
+            if (units := table.get(text[stop - n : stop])) is not None
+        ]
+
+    def starting(text: str, begin: int, limit: int) -> list[tuple[int, object, bool]]:
+        return [
+            (begin + n, units, short)
+            for n in lengths
+            if begin + n <= limit
+            for table, short in ((g.by_name, False), (g.by_short, True))
+            if (units := table.get(text[begin : begin + n])) is not None
+        ]
+
+    def scan(text: str) -> list[tuple[int, int]]:
+        out, last = [], 0
+        for m in re.finditer("[省市县区旗盟州]", text):
+            for n in full:
+                if m.end() - n >= last and text[m.end() - n : m.end()] in g.by_name:
+                    out.append((m.end() - n, m.end()))
+                    last = m.end()
+                    break
+        return out
+
+    names = [*g.by_name, *g.by_short]
+    texts = [t for t in TEXTS if regex.search("[省市县区旗盟州]", t)][:60]
+    texts += ["在" + "、".join(names[i : i + 40]) + "县委的领导下" for i in range(0, len(names), 40)]
+    for text in texts:
+        assert [(h.start, h.end) for h in g.scan_names(text)] == scan(text)
+        for i in range(len(text) + 1):
+            assert g.names_ending_at(text, i) == ending(text, i)
+            assert g.names_ending_at(text, i, max(0, i - 4)) == ending(text, i, max(0, i - 4))
+            assert g.names_starting_at(text, i) == starting(text, i, len(text))
+            assert g.names_starting_at(text, i, min(len(text), i + 5)) == starting(text, i, min(len(text), i + 5))
+
+
+def _finding(span: Span, code: str) -> Diagnostic:
+    return Diagnostic(code, "x", Severity.WARNING, None, span, Position(1, 1), Position(1, 1), "", "")
+
+
+def test_exemption_test_is_the_overlap_filter() -> None:
+    rng = random.Random(3)
+    codes = ["PUN001", "STR001", "PTC004"]
+    for _ in range(300):
+        exempt = []
+        for _ in range(rng.randrange(0, 12)):
+            start = rng.randrange(0, 200)
+            chosen = frozenset(rng.sample(["PUN", "STR001", "PTC"], rng.randrange(0, 2)))
+            exempt.append((Span(start, start + rng.choice([0, 1, 3, 10, 80])), chosen))
+        test = _exemption_test(exempt)
+        for _ in range(40):
+            start = rng.randrange(0, 220)
+            d = _finding(Span(start, start + rng.choice([0, 0, 1, 2, 5])), rng.choice(codes))
+            assert test(d) == any(d.span.overlaps(s) and _covers(c, d.code) for s, c in exempt), (exempt, d.span)
+
+
+def test_a_reference_in_a_quotation_is_found_by_bisection() -> None:
+    rng = random.Random(5)
+    for _ in range(500):
+        quoted, pos = [], 0
+        for _ in range(rng.randrange(0, 8)):
+            a = pos + rng.randrange(0, 10)
+            b = a + rng.randrange(2, 12)
+            quoted.append((a, b))
+            pos = b
+        opening = [a for a, _ in quoted]
+        for start in range(0, pos + 3):
+            for end in (start, start + 1, start + 2):
+                span = Span(start, end)
+                got = _inside(quoted, bisect_left(opening, span.start) - 1, span)
+                assert got == any(a < span.start and span.end < b for a, b in quoted)
+
+
+def test_a_punctuation_run_imports_no_tokenizer() -> None:
+    """``--select PUN`` needs neither jieba nor rjieba (nor the gazetteer's tables)."""
+    import subprocess
+
+    folder = Path(__file__).resolve().parent
+    code = (
+        "import sys\n"
+        "from speechlint import lint_text\n"
+        "from speechlint.config import Settings\n"
+        "lint_text('我们要认真学习了文件,落实的很好。', settings=Settings(select=('PUN',)))\n"
+        "print(sorted(m for m in sys.modules if 'jieba' in m))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_plain_exclude_names_match_as_pathspec_matches(tmp_path: Path) -> None:
+    import pathspec
+
+    from speechlint.files import _literal_names, excluded
+
+    patterns = (".git", ".hg", "venv", "node_modules", "__pycache__", "build", "dist", "a.b", "x-y_z")
+    assert _literal_names(patterns) is not None
+    assert _literal_names(("*.md",)) is None and _literal_names(("docs/",)) is None and _literal_names(("..",)) is None
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    parts = ["build", "dist", "venv", "a.b", "a", "ab", "x-y_z", "builds", "Build", "node_modules", "src", "x.txt"]
+    rng = random.Random(9)
+    for _ in range(3000):
+        rel = "/".join(rng.choice(parts) for _ in range(rng.randrange(1, 5)))
+        path = tmp_path / rel
+        expected = spec.match_file(rel) or (path.is_dir() and spec.match_file(rel + "/"))
+        assert excluded(path, tmp_path, patterns) == expected, rel
