@@ -71,7 +71,7 @@ def test_doubling_scan_finds_what_the_overlapped_regex_finds() -> None:
     rng = random.Random(7)
     made = ["".join(rng.choice("要是学习我们一二，") for _ in range(400)) for _ in range(20)]
     for text in TEXTS + STRESS + made:
-        assert [(m.start(), m.group(1)) for m in drf002._TWICE.finditer(text)] == [
+        assert [(m.start(), m.group(1)) for m in drf002._twice().finditer(text)] == [
             (m.start(), m.group(1)) for m in plain.finditer(text, overlapped=True)
         ]
 
@@ -96,6 +96,8 @@ def test_prefilters_drop_only_what_the_rule_lets_pass(module, tokenizer, monkeyp
     texts = TEXTS + STRESS
     with_keep = run(texts)
     monkeypatch.setattr(module, "candidates", lambda *a, keep=None, **k: _match.candidates(*a, **k))
+    if module is ptc005:  # its prefilter is a look-ahead in the candidate pattern
+        monkeypatch.setattr(module, "_DE", regex.compile("的"))
     assert run(texts) == with_keep
     assert any(with_keep), "the texts exercise the rule"
 
@@ -235,3 +237,104 @@ def test_plain_exclude_names_match_as_pathspec_matches(tmp_path: Path) -> None:
         path = tmp_path / rel
         expected = spec.match_file(rel) or (path.is_dir() and spec.match_file(rel + "/"))
         assert excluded(path, tmp_path, patterns) == expected, rel
+
+
+def test_every_shipped_genre_pattern_compiles() -> None:
+    """The shipped table is compiled pattern by pattern when used, not checked at start."""
+    from speechlint.document.genres import check_genre_tables
+    from speechlint.resources import load_toml
+
+    check_genre_tables(load_toml("genres.toml")["genres"])  # compiles every pattern, raises on a bad one
+
+
+def test_entry_point_groups_are_seen_without_importlib_metadata() -> None:
+    import importlib.metadata
+
+    from speechlint.plugins import _may_declare
+
+    groups = {ep.group for dist in importlib.metadata.distributions() for ep in dist.entry_points}
+    assert groups and all(_may_declare(g) for g in groups)
+    assert _may_declare("speechlint") == bool(importlib.metadata.entry_points(group="speechlint"))
+    assert not _may_declare("speechlint-no-such-group")
+
+
+def test_an_installed_plugin_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechlint.plugins import _entry_points, _may_declare
+
+    info = tmp_path / "demo_plugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: demo-plugin\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[speechlint]\ndemo = demo_plugin\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _may_declare("speechlint")
+    assert [ep.name for ep in _entry_points("speechlint")] == ["demo"]
+
+
+def test_file_names_are_found_where_finditer_finds_them() -> None:
+    from speechlint.builtin.punctuation._context import _FILE_NAME, _file_names
+
+    rng = random.Random(1)
+    pieces = list("通知附件表报（）()“”，。 \n.x") + [".doc", ".docx", ".pdf", ".xls", ".PDF", ".jpeg", ".7z", "a", "1"]
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 120))) for _ in range(4000)]
+    units = list("通知表“”（）") + ["“关于开展活动的通知”", "（样表）"]
+    made += [
+        rng.choice(["", "前言 ", "说明："])
+        + "".join(rng.choice(units) for _ in range(rng.randrange(1, 200)))
+        + rng.choice([".docx", ".pdf", "x.pdf", " .pdf"])
+        + rng.choice(["", "a", "。"])
+        for _ in range(300)
+    ]
+    for text in TEXTS + made:
+        assert _file_names(text) == [m.span() for m in _FILE_NAME.finditer(text)], text
+
+
+def test_width_counts_as_the_character_loop_counts() -> None:
+    from speechlint.document.wrap import _width
+
+    rng = random.Random(2)
+    for _ in range(3000):
+        text = "".join(chr(rng.choice([rng.randrange(0, 0x2E80), rng.randrange(0x2E7E, 0x2E82), rng.randrange(0x2E80, 0xD800)])) for _ in range(rng.randrange(0, 200)))
+        assert _width(text) == sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+
+
+def test_paragraphs_holding_a_mark() -> None:
+    from speechlint.builtin.punctuation._context import paragraphs_holding
+
+    mark = regex.compile("[“”（）]")
+    for text in TEXTS[:80] + STRESS:
+        doc = Document(text)
+        expected = {k for k, p in enumerate(doc.paragraphs) if mark.search(doc.prose, p.span.start, p.span.end)}
+        assert paragraphs_holding(mark, doc.prose, doc.paragraphs) == expected
+
+
+def test_clause_edges_by_search_are_the_character_walk() -> None:
+    from speechlint.document.places import _CLAUSE_MARK, Places
+
+    def walk_start(text: str, pos: int, soft: set[int]) -> int:
+        while pos > 0 and (not _CLAUSE_MARK.match(text, pos - 1) or pos - 1 in soft):
+            pos -= 1
+        return pos
+
+    def walk_end(text: str, pos: int, soft: set[int]) -> int:
+        while pos < len(text) and (not _CLAUSE_MARK.match(text, pos) or pos in soft):
+            pos += 1
+        return pos
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab，。\n:c") for _ in range(rng.randrange(0, 25)))
+        soft = {j for j, c in enumerate(text) if c == "\n" and rng.random() < 0.5}
+        places = Places.__new__(Places)
+        places.__dict__.update(text=text, _soft_breaks=soft)  # the cached views, set by hand
+        for pos in range(len(text) + 1):
+            assert places._clause_start(pos) == walk_start(text, pos, soft)
+            assert places._clause_end(pos) == walk_end(text, pos, soft)
+
+
+def test_line_spans_are_the_lines() -> None:
+    from speechlint.document.lines import LineIndex, line_spans
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "\n", "\r", "\r\n", "b ", " "]) for _ in range(rng.randrange(0, 30)))
+        assert list(line_spans(text)) == [(ln.span.start, ln.span.end) for ln in LineIndex(text).lines]

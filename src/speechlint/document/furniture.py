@@ -21,7 +21,7 @@ import re
 from functools import cache
 from types import SimpleNamespace
 
-from speechlint.document.lines import LineIndex
+from speechlint.document.lines import LineIndex, line_spans
 from speechlint.fix import Span
 
 _SPACE = " \t\u3000\u00a0"
@@ -104,10 +104,11 @@ def web_chrome_spans(text: str) -> list[Span]:
         return []
     chrome = _patterns().web_chrome
     out = []
-    for ln in LineIndex(text).lines:
-        t = ln.text.strip(_SPACE)
-        if t and len(t) <= 120 and chrome.fullmatch(t) and not _SENTENCE.intersection(t):
-            start = ln.span.start + ln.text.index(t)
+    for begin, stop in line_spans(text):  # no Line objects: most lines are prose, dropped at once
+        line = text[begin:stop]
+        t = line.strip(_SPACE)
+        if t and len(t) <= 120 and not any(c in t for c in _SENTENCE) and chrome.fullmatch(t):
+            start = begin + line.index(t)
             out.append(Span(start, start + len(t)))
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -18,6 +19,16 @@ class Line:
     number: int  # 1-based
     span: Span  # without the line break
     text: str
+
+
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line, without its line break: the lines of ``LineIndex(text)``
+    for a reader that needs no Line objects."""
+    pos = 0
+    for m in LINE_BREAK.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
 
 
 class LineIndex:

@@ -79,6 +79,7 @@ _WITH_BEFORE = regex.compile(r"(?:与|同|和|跟)$")
 _WITH_AFTER = regex.compile(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
 _NEUTRAL_AFTER = regex.compile(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
 _CLAUSE_MARK = regex.compile(r"[。！？；，、：!?;,:\n]")
+_LAST_CLAUSE_MARK = regex.compile(r"(?r)[。！？；，、：!?;,:\n]")  # searched backwards
 # Words joining the names of a series (A县、B县和C县): the names share the frame around it.
 _SERIES_BEFORE = regex.compile(r"(?:以及|和|及)$")
 _SERIES_AFTER = regex.compile(r"以及|和|及")
@@ -452,16 +453,26 @@ class Places:
         return bool(_WITH_BEFORE.search(before) and _WITH_AFTER.search(after))
 
     def _clause_start(self, pos: int) -> int:
+        """Just after the last clause mark before ``pos`` (a soft break is none), or 0."""
         soft = self._soft_breaks
-        while pos > 0 and (not _CLAUSE_MARK.match(self.text, pos - 1) or pos - 1 in soft):
-            pos -= 1
-        return pos
+        while True:
+            m = _LAST_CLAUSE_MARK.search(self.text, 0, pos)
+            if m is None:
+                return 0
+            if m.start() not in soft:
+                return m.end()
+            pos = m.start()
 
     def _clause_end(self, pos: int) -> int:
+        """The first clause mark at or after ``pos`` (a soft break is none), or the text's end."""
         soft = self._soft_breaks
-        while pos < len(self.text) and (not _CLAUSE_MARK.match(self.text, pos) or pos in soft):
-            pos += 1
-        return pos
+        while True:
+            m = _CLAUSE_MARK.search(self.text, pos)
+            if m is None:
+                return len(self.text)
+            if m.start() not in soft:
+                return m.start()
+            pos = m.end()
 
     @cached_property
     def _wrapped(self) -> list[Span]:

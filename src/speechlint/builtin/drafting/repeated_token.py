@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import re
 
@@ -17,7 +18,13 @@ from speechlint.rule import NoOptions, Violation, rule
 # A run of Han characters written twice in a row: the candidates.  At every position (a
 # look-ahead, so that overlapping runs are all found), the shortest run that doubles there.
 # The standard library's re with an explicit Han class scans several times faster than regex.
-_TWICE = re.compile(rf"(?=([{RE_HAN}]{{1,6}}?)\1)")
+# Compiled on first use: a run without this rule (--select PUN, a cached rerun) never pays for it.
+_TWICE = rf"(?=([{RE_HAN}]{{1,6}}?)\1)"
+
+
+@cache
+def _twice() -> re.Pattern[str]:
+    return re.compile(_TWICE)
 # Single characters whose doubling is always a slip (要要, 是是, 我我); others double legitimately
 # (说说, 看看) or are PTC003's (的的, 了了).
 _FUNCTION_CHARS = frozenset("要是在和与及把将被向从并就都也还又更很不没我你他她它这那其以于或但而由给按据因所之则且")
@@ -68,7 +75,7 @@ def _may_slip(m: re.Match[str]) -> bool:
 
 
 def _inline(document: Document) -> Iterator[Violation]:
-    for m, p in candidates(document, _TWICE, keep=_may_slip):
+    for m, p in candidates(document, _twice(), keep=_may_slip):
         half = len(m.group(1))
         i = p.index_at(m.start())
         if i < 0 or i + 1 >= len(p):
@@ -96,7 +103,10 @@ def _across_lines(document: Document) -> Iterator[Violation]:
     for above, below in zip(paragraphs, paragraphs[1:]):
         if lines.line_of(below.span.start) != lines.line_of(above.span.end) + 1:
             continue  # a blank line between: not a broken sentence
-        # Cheap test first: does the line below start with an ending of the line above?
+        # Cheap tests first: does the line below start with an ending of the line above?  (Its
+        # first character must then be among the last six above: most lines fail that at once.)
+        if below.text[:1] not in above.text[-6:]:
+            continue
         if not any(below.text.startswith(above.text[-n:]) for n in range(1, min(6, len(above.text)) + 1)):
             continue
         # A paragraph that repeats the line above it whole repeats a heading.

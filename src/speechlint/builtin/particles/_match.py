@@ -9,7 +9,7 @@ on a word boundary.  Only paragraphs that hold a candidate are ever tokenized.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any
@@ -148,18 +148,18 @@ def before_in_clause(document: Document, offset: int, words: re.Pattern[str]) ->
     A test on the characters for a ``candidates`` ``keep``: a governor that
     ``governor_before`` finds in token ``i``'s clause is a token of the same clause, so
     its word is in this stretch of text.  The stretch starts after the last clause
-    mark (marks found on the whole text, which at a paragraph's edge may count fewer
-    than the paragraph's own: the stretch is then longer, never shorter).  A line break
-    does not end it: a hard-wrapped paragraph's clause goes on in the next line.
+    mark before ``offset`` in the whole text (which at a paragraph's edge may count fewer
+    marks than the paragraph's own: the stretch is then longer, never shorter), found
+    searching backwards; a mark's look-ahead sees the candidate at ``offset``, never a
+    digit, so ending the search there changes nothing.  A line break does not end the
+    stretch: a hard-wrapped paragraph's clause goes on in the next line.
     """
-    marks = document.shared(_clause_marks)
-    k = bisect_left(marks, offset)
-    start = marks[k - 1] + 1 if k else 0
-    return words.search(document.text, start, offset) is not None
+    mark = _LAST_BOUNDARY.search(document.text, 0, offset)
+    return words.search(document.text, mark.end() if mark else 0, offset) is not None
 
 
-def _clause_marks(document: Document) -> list[int]:
-    return [m.start() for m in BOUNDARY.finditer(document.text)]
+# BOUNDARY searched backwards: the last clause mark before a position.
+_LAST_BOUNDARY = regex.compile("(?r)" + BOUNDARY.pattern)
 
 
 def lone_token(p: Paragraph, offset: int, word: str) -> int | None:

@@ -11,7 +11,6 @@ from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
 
-_DE = regex.compile("的")
 _DEGREE = frozenset({
     "很", "非常", "十分", "比较", "更", "更加", "特别", "相当", "极其", "极为", "格外", "尤其", "尤为",
     "挺", "最", "太", "较", "越来越",
@@ -48,12 +47,11 @@ _VERBS_TAGGED_A = frozenset({"落实"})
 _NOT_VERBS = frozenset({"是", "有", "在", "为", "像", "叫", "姓", "属于", "等于"})
 _TAIL = frozenset({"了", "啊", "呀", "吧", "呢", "嘛"})
 # The token after 的 is a degree word, a negation, a manner adjective or a degree word or
-# 不 merged with one: what else follows 的 is never reported, and needs no tokens.
+# 不 merged with one: a 的 followed by anything else is never reported, so the candidates are
+# only the 的 before one of their first characters (the regex skips the others, and their
+# paragraphs need no tokens).
 _FIRST_AFTER = frozenset(w[0] for w in _DEGREE | _NEGATION | _MANNER) | _MERGED_DEGREE | {"不"}
-
-
-def _may_be_complement(text: str, m: regex.Match[str]) -> bool:
-    return text[m.end() : m.end() + 1] in _FIRST_AFTER
+_DE = regex.compile("的(?=[" + regex.escape("".join(sorted(_FIRST_AFTER))) + "])")
 
 
 @rule(code="PTC005", name="de-should-be-de-complement", severity="warning", fix="always", options=NoOptions)
@@ -89,8 +87,7 @@ def de_should_be_de_complement(document: Document, options: NoOptions) -> Iterat
     ## 依据
     现代汉语语法：补语的标志是“得”；讲话稿、公文审校惯例。
     """
-    text = document.text
-    for m, p in candidates(document, _DE, keep=lambda m: _may_be_complement(text, m)):
+    for m, p in candidates(document, _DE):
         i = lone_token(p, m.start(), "的")
         if i is None or i == 0:
             continue

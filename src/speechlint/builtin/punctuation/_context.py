@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import regex
 
 from speechlint.charclass import CJK, HAN, URL_OR_EMAIL
-from speechlint.document import Document
+from speechlint.document import Document, Segment
 
 HAN_CHAR = regex.compile(HAN)
 CJK_CHAR = regex.compile(CJK)
@@ -120,12 +120,19 @@ def url_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def protected(text: str, *, numbers: bool = True) -> Protected:
     """URLs, e-mail addresses, file names, emoticons and (unless ``numbers=False``) numbers."""
-    spans = list(url_spans(text))
-    spans += _file_names(text)
-    spans += [m.span() for m in _EMOTICON.finditer(text)]
+    spans = _unwritten(text)
     if numbers:
-        spans += [m.span() for m in _NUMBER.finditer(text)]
+        spans += _numbers(text)
     return Protected(spans)
+
+
+def _unwritten(text: str) -> list[tuple[int, int]]:
+    """The spans ``protected`` takes whatever ``numbers`` says."""
+    return [*url_spans(text), *_file_names(text), *(m.span() for m in _EMOTICON.finditer(text))]
+
+
+def _numbers(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NUMBER.finditer(text)]
 
 
 def _file_names(text: str) -> list[tuple[int, int]]:
@@ -156,16 +163,38 @@ def _file_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def paragraphs_holding(pattern: regex.Pattern[str], text: str, paragraphs: Sequence[Segment]) -> set[int]:
+    """Indices of the ``paragraphs`` (in order, apart) in which ``pattern`` matches.
+
+    One search over the text instead of one per paragraph: most paragraphs hold no quote
+    or bracket, and a scan that finds nothing still costs its setting up.  ``pattern``
+    must match one character and look at nothing around it, so that a match inside a
+    paragraph is the same whether the text or the paragraph is searched.
+    """
+    starts = [p.span.start for p in paragraphs]
+    out: set[int] = set()
+    for m in pattern.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < paragraphs[k].span.end:
+            out.add(k)
+    return out
+
+
 def protected_in(document: Document, text: str, *, numbers: bool = True) -> Protected:
     """``protected(text)`` for the document's ``text`` or ``prose``, computed once per document."""
     cache = document.shared(_protected)
     key = (text, numbers)
     if key not in cache:
-        cache[key] = protected(text, numbers=numbers)
-    return cache[key]
+        # The URL, file-name and emoticon scans serve both values of ``numbers`` (rules ask for
+        # both): each is made once per text.
+        common = cache.get((text, None))
+        if common is None:
+            common = cache[(text, None)] = _unwritten(text)
+        cache[key] = Protected(common + _numbers(text) if numbers else common)
+    return cache[key]  # type: ignore[return-value]
 
 
-def _protected(document: Document) -> dict[tuple[str, bool], Protected]:
+def _protected(document: Document) -> dict[tuple[str, bool | None], Protected | list[tuple[int, int]]]:
     return {}
 
 

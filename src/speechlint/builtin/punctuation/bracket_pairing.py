@@ -13,6 +13,7 @@ from speechlint.builtin.punctuation._context import (
     is_cjk,
     is_han,
     left_char,
+    paragraphs_holding,
     protected_in,
     right_char,
     unmatched_across_breaks,
@@ -130,7 +131,11 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     guard = protected_in(document, text, numbers=False)
     markers = {m.start(1) for m in _LIST_MARKER.finditer(text)}
     paragraphs = document.paragraphs
-    scans = [_scan(text, p.span.start, p.span.end, guard, markers) for p in paragraphs]
+    holding = paragraphs_holding(_BRACKET, text, paragraphs)
+    scans = [
+        _scan(text, p.span.start, p.span.end, guard, markers) if k in holding else _Scan()
+        for k, p in enumerate(paragraphs)
+    ]
     paired = unmatched_across_breaks(document, [s.opens for s in scans], [s.closes for s in scans])
 
     for para, s in zip(paragraphs, scans):

@@ -12,6 +12,7 @@ from speechlint.builtin.punctuation._context import (
     Protected,
     is_cjk,
     is_han,
+    paragraphs_holding,
     protected_in,
     unmatched_across_breaks,
 )
@@ -156,7 +157,8 @@ def quote_pairing(document: Document, options: NoOptions) -> Iterator[Violation]
     text = document.prose
     guard = protected_in(document, text)
     paragraphs = document.paragraphs
-    scans = [_scan(text, p.span.start, p.span.end, guard) for p in paragraphs]
+    holding = paragraphs_holding(_QUOTE, text, paragraphs)
+    scans = [_scan(text, p.span.start, p.span.end, guard) if k in holding else _Scan() for k, p in enumerate(paragraphs)]
 
     # Mixed pairs: an unmatched “ closed by a straight quote, or a straight quote closed by ”.
     mixed: list[tuple[int, int, int]] = []  # (open, close, offset of the straight one)

@@ -78,6 +78,8 @@ def stray_spacing(document: Document, options: NoOptions) -> Iterator[Violation]
     text = document.text
     for para in document.paragraphs:
         start, end = para.span.start, para.span.end
+        if text.find(" ", start, end) < 0:
+            continue  # no half-width space, no finding: most paragraphs (the tests below cost more)
         marker = _HEADING_MARKER.match(text, start, end)
         if not _PUNCT.search(text, marker.end() if marker else start, end):
             continue  # a heading, a name list, a table row, a signature
