@@ -338,3 +338,13 @@ def test_line_spans_are_the_lines() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(["a", "\n", "\r", "\r\n", "b ", " "]) for _ in range(rng.randrange(0, 30)))
         assert list(line_spans(text)) == [(ln.span.start, ln.span.end) for ln in LineIndex(text).lines]
+
+
+def test_formulation_lookup_is_the_startswith_test() -> None:
+    from speechlint.document.outline import _FORMULATIONS, _is_formulation
+
+    doc = Document("", resources=Resources())
+    terms = _FORMULATIONS | Resources().formulations.numbered_terms
+    for text in TEXTS[:60] + STRESS + ["".join(sorted(terms))]:
+        for n in range(len(text) + 1):
+            assert _is_formulation(doc, text, n) == any(text.startswith(t, n) for t in terms)

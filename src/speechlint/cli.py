@@ -194,8 +194,8 @@ def _check(args: argparse.Namespace) -> int:
             print(f"speechlint: {line}", file=sys.stderr)
     for note in report.notes:
         print(f"speechlint: {note}", file=sys.stderr)
-    for e in report.errors:
-        _err(f"{e.path}: {e.message}" if e.path and not e.message.startswith("rule ") else e.message)
+    for error in report.errors:
+        _err(f"{error.path}: {error.message}" if error.path and not error.message.startswith("rule ") else error.message)
     if args.diff:  # like ruff: 1 when there is something to fix
         changed = any(f.changed for f in run.fixes)
         return EXIT_ERROR if report.errors else EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
@@ -349,8 +349,8 @@ def cmd_check_pack(args: argparse.Namespace) -> int:
     session = _session(args, rule_packs=[str(args.file.resolve())])
     if session is None:
         return EXIT_ERROR
-    for e in session.errors:
-        _err(e)
+    for problem in session.errors:
+        _err(problem)
     count, failures = run_examples(pack, session)
     for line in failures:
         print(f"{args.file}: {line}")

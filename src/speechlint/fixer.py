@@ -152,6 +152,7 @@ def fix_result(
         diagnostics, errs = session.lint_document(doc, settings)
         errors.extend(e for e in errs if e not in errors)
     before = result.document
+    assert before is not None  # checked on entry
     fix = FileFix(result.path, before.text, doc.text, before.encoding, before.bom, applied, settled)
     return FileResult(result.path, doc, diagnostics), fix, errors
 

@@ -931,10 +931,17 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 
 def _is_formulation(document: Document, text: str, num_start: int) -> bool:
+    terms, lengths = document.shared(_formulation_terms)
+    return any(text[num_start : num_start + n] in terms for n in lengths)
+
+
+def _formulation_terms(document: Document) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The numbered terms and their lengths, made once per document: a term starts at a position
+    when the text there, cut to one of the lengths, is one (no test of each term)."""
     terms: frozenset[str] = _FORMULATIONS
     if document.resources is not None:
         terms = terms | document.resources.formulations.numbered_terms
-    return any(text.startswith(t, num_start) for t in terms)
+    return terms, tuple(sorted({len(t) for t in terms}))
 
 
 def _is_clock(text: str, num_start: int, cls_end: int, cls: str) -> bool:
