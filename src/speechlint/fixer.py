@@ -14,6 +14,8 @@ file in the same folder, the old file's mode, then ``os.replace``.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_re
+
 import difflib
 import os
 import re
@@ -34,7 +36,7 @@ from speechlint.readers import ReadError, encode
 MAX_PASSES = 10
 # Encodings whose diff lines can be written in the file's own bytes for `patch`.
 _ASCII_SUPERSETS = ("utf-8", "gb18030", "gbk", "gb2312")
-_DIFF_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_DIFF_LINE = lazy_re(r"[^\n]*\n|[^\n]+")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ alternation regex and an Aho–Corasick automaton in docs/places.md).
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -27,7 +29,7 @@ SELF_CHAR = {
     "新区": "区", "矿区": "区", "旗": "旗", "自治旗": "旗",
 }
 #: Every full name ends with one of these.
-NAME_END = regex.compile(r"[省市县区旗盟州]")
+NAME_END = lazy_regex(r"[省市县区旗盟州]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,8 @@ the field.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -295,7 +297,7 @@ def substitution(
     )
 
 
-_GROUP_REF = regex.compile(r"\\(?:g<([^>]*)>|(\d+))")
+_GROUP_REF = lazy_regex(r"\\(?:g<([^>]*)>|(\d+))")
 
 
 def _check_template(pattern: Any, template: str) -> None:

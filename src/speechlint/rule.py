@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_re
+
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, is_dataclass
@@ -13,8 +15,8 @@ from speechlint.fix import Fix, Span
 if TYPE_CHECKING:
     from speechlint.document import Document
 
-CODE_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE_RE = lazy_re(r"^[A-Z]{3}[0-9]{3}$")
+NAME_RE = lazy_re(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 class Severity(Enum):

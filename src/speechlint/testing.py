@@ -12,6 +12,8 @@ See rules/README.md.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_re
+
 import re
 import tomllib
 from collections.abc import Sequence
@@ -23,8 +25,8 @@ from speechlint.config import Settings, settings_from_table
 from speechlint.diagnostic import Diagnostic
 from speechlint.fix import Applicability, apply_fixes
 
-_FENCE = re.compile(r"^(`{3,})([\w-]*)[^\n]*\n(.*?)^\1[ \t]*$", re.M | re.S)
-_SECTION = re.compile(r"^##\s+(.+?)\s*$", re.M)
+_FENCE = lazy_re(r"^(`{3,})([\w-]*)[^\n]*\n(.*?)^\1[ \t]*$", re.M | re.S)
+_SECTION = lazy_re(r"^##\s+(.+?)\s*$", re.M)
 _FLAG_HEADINGS = ("错例", "flag", "flagged", "must flag")
 _PASS_HEADINGS = ("正例", "pass", "clean", "must not flag")
 _FORMATS = {"text": ".txt", "txt": ".txt", "markdown": ".md", "md": ".md"}

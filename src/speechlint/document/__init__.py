@@ -6,6 +6,8 @@ tokens are built on first access and shared by every rule that reads them.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
@@ -29,8 +31,8 @@ __all__ = ["BOUNDARY", "Directive", "Document", "Line", "Segment", "Token"]
 
 _T = TypeVar("_T")
 
-_LEADING_SPACE = regex.compile(r"[ \t\u3000\u00a0]*")
-_NOT_BREAK = regex.compile(r"[^\r\n]")
+_LEADING_SPACE = lazy_regex(r"[ \t\u3000\u00a0]*")
+_NOT_BREAK = lazy_regex(r"[^\r\n]")
 
 
 @dataclasses.dataclass(frozen=True)

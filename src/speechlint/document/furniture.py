@@ -15,6 +15,8 @@ never taken for the title or the closing) and exempt them from every rule.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_re
+
 from collections import defaultdict
 
 import re
@@ -31,13 +33,13 @@ _NEAR = 2
 _MAX_RUNNING = 40
 # Cheap tests first; the full patterns are compiled on first need (most files are neither
 # PDF nor web copies).
-_DASHED = re.compile(r"[-—–－―─·•][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－―─·•]")
+_DASHED = lazy_re(r"[-—–－―─·•][ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－―─·•]")
 _WEB_WORDS = (
     "首页", "位置", "【", "]", "分享", "上一", "下一", "编辑", "审核", "校对", "来源", "作者", "记者", "通讯员",
     "供稿", "摄影", "发布", "次数", "点击", "字号", "扫一扫", "网站地图", "主办单位", "往期推荐", "阅读",
     "收藏", "点赞", "在看", "#",
 )
-_DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_DATE_TIME = lazy_re(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _page_hint(text: str) -> bool:

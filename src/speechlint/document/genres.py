@@ -7,6 +7,8 @@ config over it; this module parses, validates and queries it.  No tokenizer here
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +39,7 @@ WRONG_KEYS = ("pattern", "message", "unless")
 MAX_FORMULA = 30
 
 # Punctuation, symbols and spaces: removed before a formula is compared.
-_NOISE = regex.compile(r"[\p{P}\p{S}\s]+")
+_NOISE = lazy_regex(r"[\p{P}\p{S}\s]+")
 
 
 class GenreTableError(ValueError):
@@ -153,8 +155,8 @@ class GenreTable:
         return None
 
 
-_TITLE_TAIL = regex.compile(r"(?:\s*[（(][^（）()]{1,12}[）)])+\s*$")  # （征求意见稿）（草案）
-_TITLE_TRIM = regex.compile(r"^[\s—─-]+|[\s。.：:]+$")
+_TITLE_TAIL = lazy_regex(r"(?:\s*[（(][^（）()]{1,12}[）)])+\s*$")  # （征求意见稿）（草案）
+_TITLE_TRIM = lazy_regex(r"^[\s—─-]+|[\s。.：:]+$")
 
 
 def clean_title(line: str) -> str:
@@ -170,7 +172,7 @@ def formula_key(text: str) -> str:
 
 # Sentence ends for closings: the usual marks, and a half-width full stop after Han
 # (drafts typed in an English input mode end sentences with ".").
-_SENTENCE_END = regex.compile(r"[。！？!?]+[”’」』）)]*|(?<=\p{Han})\.(?!\d)")
+_SENTENCE_END = lazy_regex(r"[。！？!?]+[”’」』）)]*|(?<=\p{Han})\.(?!\d)")
 
 
 def sentence_starts(paragraph: Segment) -> list[int]:

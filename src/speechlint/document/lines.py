@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,7 +13,7 @@ import regex
 from speechlint.fix import Span
 
 # "\r\n" is one break; a lone "\r" or "\n" is one too.
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ tokenizer), once per document, on first access of ``Document.meta``.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,31 +23,31 @@ if TYPE_CHECKING:
     from speechlint.document import Document
 
 # 发文字号, also its broken forms (NUM005 reports those): 灵政发〔2024〕5号, 灵政发[2024]5号.
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = lazy_regex(
     r"\p{Han}{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,5}\s*号"
 )
-_IN_SENTENCE = regex.compile(r"[。，；！？《》“”]|收悉")
-_SIGNER = regex.compile(r"^签\s*发\s*人\s*[：:]")
-_HEADER_LINE = regex.compile(r"(?:文件|简报|快报|专报)$")
+_IN_SENTENCE = lazy_regex(r"[。，；！？《》“”]|收悉")
+_SIGNER = lazy_regex(r"^签\s*发\s*人\s*[：:]")
+_HEADER_LINE = lazy_regex(r"(?:文件|简报|快报|专报)$")
 # Numbered headings: 一、 （一） 1. （1） 第一章.
-_HEADING = regex.compile(
+_HEADING = lazy_regex(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)"
     r"|[（(]\d{1,3}[）)]|第[一二三四五六七八九十百]+[部章节条])"
 )
 _END_MARK = "：:，,；;！!。.、"
 # Titles, signatures and bylines hold no colon (a colon line is a salutation or body text).
-_COLON = regex.compile(r"[：:]")
+_COLON = lazy_regex(r"[：:]")
 
 # Address words.  Speech: 同志们, 各位代表, 尊敬的…; organs: 各乡镇人民政府, 县直各单位, 市财政局.
-_SPEECH_ITEM = regex.compile(
+_SPEECH_ITEM = lazy_regex(
     r"(?:尊敬的|亲爱的)[^，,、；;：:！!。]{1,24}"
     r"|各位\p{Han}{1,8}|在座的各位"
     # 全县广大干部群众, 全市人民, 全体党员干部 (a 新年贺词 addresses them all).
     r"|(?:全[县市区省镇乡旗州盟国]|全体|广大)\p{Han}{0,10}(?:群众|人民|同胞|党员|干部|职工|同志|朋友|师生|青年|官兵|乡亲)"
     r"|(?!(?:我|你|他|她|它|咱|人)们)\p{Han}{1,8}们"
 )
-_GREETING = regex.compile(r"大家好|(?:早上|上午|中午|下午|晚上)好")
-_ORGAN_ITEM = regex.compile(
+_GREETING = lazy_regex(r"大家好|(?:早上|上午|中午|下午|晚上)好")
+_ORGAN_ITEM = lazy_regex(
     r"[\p{Han}（）()]{0,30}?"
     r"(?:人民政府|政府|党委|党组|党工委|工委|管委会|委员会|常委会|村委会|居委会|政协|纪委|监委|委|"
     r"局|厅|办|办公室|部门|部|院|所|中心|单位|公司|集团|街道办事处|街道|乡镇|学校|处|科|室|机关|"
@@ -53,26 +55,26 @@ _ORGAN_ITEM = regex.compile(
     r"(?:[（(]\p{Han}{1,10}[）)])?"  # 县直各单位党组（党委）: the alternative in brackets
 )
 # Words that end in an organ suffix by chance, and characters no organ name holds.
-_NOT_ORGAN = regex.compile(r"(?:全|内|外|局|干|本|各)部$|^(?:本|该|此)?(?:单位|部门|处|所|室|科)$")
-_NOT_ORGAN_CHAR = regex.compile(r"[的了是我你他她]")
+_NOT_ORGAN = lazy_regex(r"(?:全|内|外|局|干|本|各)部$|^(?:本|该|此)?(?:单位|部门|处|所|室|科)$")
+_NOT_ORGAN_CHAR = lazy_regex(r"[的了是我你他她]")
 #: Marks that may end a 主送 line (a full stop or exclamation mark ends a sentence instead).
 _ORGAN_MARKS = "：:，,、；;"
-_ITEM_SEP = regex.compile(r"\s*[、，,；;]\s*")
+_ITEM_SEP = lazy_regex(r"\s*[、，,；;]\s*")
 #: Marks after which a salutation may go on in the next line.
 _CONTINUED = ("，", ",", "、")
 
 # Tail of a 公文.
-_DATE = regex.compile(
+_DATE = lazy_regex(
     r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九Ｏ]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]?$"
 )
-_IMPRINT = regex.compile(r"^(?:抄\s*送|抄\s*报|分\s*送|主题词)\s*[：:]|印\s*发\s*$")
-_NOTE = regex.compile(r"^[（(]?\s*(?:联系人|联系电话|此件|本件)")
+_IMPRINT = lazy_regex(r"^(?:抄\s*送|抄\s*报|分\s*送|主题词)\s*[：:]|印\s*发\s*$")
+_NOTE = lazy_regex(r"^[（(]?\s*(?:联系人|联系电话|此件|本件)")
 # The attendance lines that end a 纪要.
-_ATTENDANCE = regex.compile(r"^(?:出席|列席|参加|参会|缺席|请假|记录)(?:人员|单位|人)?\s*[：:]")
-_ATTACHMENT = regex.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*[：:]")
-_ATTACHMENT_MORE = regex.compile(r"^\d{1,2}\s*[.．、]")
-_NOT_SIGNATURE = regex.compile(r"谢|特此|此复|此令|此致|敬礼|否|请|[！!]")
+_ATTENDANCE = lazy_regex(r"^(?:出席|列席|参加|参会|缺席|请假|记录)(?:人员|单位|人)?\s*[：:]")
+_ATTACHMENT = lazy_regex(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*[：:]")
+_ATTACHMENT_MORE = lazy_regex(r"^\d{1,2}\s*[.．、]")
+_NOT_SIGNATURE = lazy_regex(r"谢|特此|此复|此令|此致|敬礼|否|请|[！!]")
 
 MAX_HEAD = 8  # paragraphs searched for 版头, title and salutation
 MAX_TITLE_LINES = 4

@@ -21,6 +21,8 @@ Drafts are often typed with half-width punctuation, so every boundary here is th
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -101,24 +103,24 @@ _LIST_KINDS = frozenset({ARABIC, ARABIC_PAREN, CIRCLED})
 # The marks that may follow a marker, right or wrong, in either width.
 _AFTER = "、.．,，:："
 _SPACE = " \t\u3000"
-_REG_MARKER = regex.compile(rf"第([一二三四五六七八九十百零〇两]+)(章|节|条)(?=[{_SPACE}]|$)")
-_CN_PAREN = regex.compile(rf"([（(])([{CN_NUMERALS}]+)([）)])([{_AFTER}]?)")
-_ARABIC_PAREN = regex.compile(rf"([（(])(\d{{1,2}})([）)])([{_AFTER}]?)")
+_REG_MARKER = lazy_regex(rf"第([一二三四五六七八九十百零〇两]+)(章|节|条)(?=[{_SPACE}]|$)")
+_CN_PAREN = lazy_regex(rf"([（(])([{CN_NUMERALS}]+)([）)])([{_AFTER}]?)")
+_ARABIC_PAREN = lazy_regex(rf"([（(])(\d{{1,2}})([）)])([{_AFTER}]?)")
 # 一、二等奖 and 一、二级 are not headings (一、2025年工作 is); nor 3、4月份 or 1.5亿元.
 # A Markdown line ending so goes on in the next line (hard-wrapped), unless a block starts there.
-_HAN_CHAR = regex.compile(r"\p{Han}")
+_HAN_CHAR = lazy_regex(r"\p{Han}")
 _WRAP_AFTER = "，、（“‘《,("
-_BLOCK_START = regex.compile(r"[ \t]*(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t])")
-_CN_BARE = regex.compile(rf"([{CN_NUMERALS}]+)([{_AFTER}])(?![{CN_NUMERALS}]+[、，,等级类])")
+_BLOCK_START = lazy_regex(r"[ \t]*(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t])")
+_CN_BARE = lazy_regex(rf"([{CN_NUMERALS}]+)([{_AFTER}])(?![{CN_NUMERALS}]+[、，,等级类])")
 # 一、二年级, 三、四月份, 一、二产业: a range of two numerals before a unit (see _range_not_heading).
-_CN_RANGE = regex.compile(rf"([{CN_NUMERALS}]+)[、，,]([{CN_NUMERALS}]+)(?:月|季|年级|产|线|类|号|批|期|档|星)")
-_ARABIC_BARE = regex.compile(rf"(\d{{1,2}})([{_AFTER}])(?!\d)")
-_CIRCLED = regex.compile(rf"([①-⑳])([{_AFTER}]?)")
+_CN_RANGE = lazy_regex(rf"([{CN_NUMERALS}]+)[、，,]([{CN_NUMERALS}]+)(?:月|季|年级|产|线|类|号|批|期|档|星)")
+_ARABIC_BARE = lazy_regex(rf"(\d{{1,2}})([{_AFTER}])(?!\d)")
+_CIRCLED = lazy_regex(rf"([①-⑳])([{_AFTER}]?)")
 # The characters a marker can start with: most lines are rejected by one set look-up.
 _MARKER_START = frozenset(CN_NUMERALS + "第（(0123456789" + "".join(chr(c) for c in range(0x2460, 0x2474)))
-_ATTACH_LIST = regex.compile(r"附\s*件\s*[：:]")
-_ATTACH_ITEM = regex.compile(rf"\d{{1,2}}\s*[{_AFTER}]|[（(]\d{{1,2}}[）)]")
-_ATTACH_PAGE = regex.compile(rf"附\s*件\s*[\d{CN_NUMERALS}]*[{_SPACE}]*$")
+_ATTACH_LIST = lazy_regex(r"附\s*件\s*[：:]")
+_ATTACH_ITEM = lazy_regex(rf"\d{{1,2}}\s*[{_AFTER}]|[（(]\d{{1,2}}[）)]")
+_ATTACH_PAGE = lazy_regex(rf"附\s*件\s*[\d{CN_NUMERALS}]*[{_SPACE}]*$")
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,7 @@ _LEFT = frozenset(CLAUSE_END + _SPACE + "“‘「『（(《—")
 _LEFT_SUBJECT = frozenset("们家")
 # 这一方面, 统一方面, 每一方面, 是一方面 … are not “on the one hand”.
 _NOT_BEFORE_YIFANGMIAN = frozenset("这那哪每某任统唯单同划专第是")
-_ENUMERATOR = regex.compile(
+_ENUMERATOR = lazy_regex(
     rf"""
       (?P<n>[{CN_NUMERALS}]+)(?P<suf>[是要来])                      # 一是 / 二要 / 一来
     | 第(?P<d>[{CN_NUMERALS}]+)[项点]?(?=[，：,:]|是|、(?![{CN_NUMERALS}第\d]))  # 第一， 第一项， ; not 第一、二产业
@@ -222,7 +224,7 @@ _ENUMERATOR = regex.compile(
 )
 # 首先 of courtesy (首先，我代表县委向大家表示感谢) or of a host's script (首先，请王明同志
 # 通报…; the next speaker comes with 下面) starts no series.
-_COURTESY = regex.compile(r"[，,：:]?[^。！？!?]{0,4}?(?:代表|感谢|祝贺|欢迎|向)|[，,：:]?请")
+_COURTESY = lazy_regex(r"[，,：:]?[^。！？!?]{0,4}?(?:代表|感谢|祝贺|欢迎|向)|[，,：:]?请")
 # Words whose first character follows a numeral without making it an enumerator: 三要素, 一来就.
 _NOT_AFTER = {"要": frozenset("素求点件案闻害职员务"), "来": frozenset("就到了过自看说讲")}
 
@@ -299,7 +301,7 @@ class Series:
 _COUNT_TRIGGER = (
     "讲|谈|提出|提|强调|明确|把握|抓好|做到|突出|注重|从|围绕|以下|下面|包括|概括为|归纳为|分为|主要有|共有"
 )
-_COUNT = regex.compile(
+_COUNT = lazy_regex(
     rf"""
     (?P<trigger>{_COUNT_TRIGGER})
     [^{regex.escape(CLAUSE_END)}“”‘’"《》\n]{{0,4}}?
@@ -310,7 +312,7 @@ _COUNT = regex.compile(
     regex.X,
 )
 _CLOCK_BEFORE = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "今天", "明天", "当天", "当日", "次日")
-_CLOCK_AFTER = regex.compile(r"钟|半|整|\d|[零〇一二三四五六七八九十]+分|左右|许|前|后|以前|以后|之前|之后")
+_CLOCK_AFTER = lazy_regex(r"钟|半|整|\d|[零〇一二三四五六七八九十]+分|左右|许|前|后|以前|以后|之前|之后")
 # Numbered formulations written without quotes: 坚持四项基本原则 announces nothing.  The
 # shared formulation data (Resources.formulations) is used when the session offers it; these
 # few, not numbered lists of members, are always known.  Quoted ones (“四个意识”) are skipped.
@@ -434,9 +436,9 @@ def _attachment_lines(document: Document, lines: _Lines) -> tuple[set[int], set[
 
 # A heading title ends with no mark; a line holding a sentence, a table row (cells apart by
 # tabs or runs of spaces) or a label (日期：) is no heading of its own.
-_BARE_TITLE = regex.compile(rf"[\p{{Han}}\d][^{regex.escape(CLAUSE_END)}。\t]{{1,29}}")
-_CELL_GAP = regex.compile(r"\S(?: {2,}|\t)\S")
-_FOOTNOTE_MARK = regex.compile(r"[①-⑳]")
+_BARE_TITLE = lazy_regex(rf"[\p{{Han}}\d][^{regex.escape(CLAUSE_END)}。\t]{{1,29}}")
+_CELL_GAP = lazy_regex(r"\S(?: {2,}|\t)\S")
+_FOOTNOTE_MARK = lazy_regex(r"[①-⑳]")
 
 
 def _implied_numbered(
@@ -684,7 +686,7 @@ def _title(text: str, start: int, end: int) -> tuple[Span, str]:
 # -- series -------------------------------------------------------------------------------
 
 
-_BREAK = regex.compile(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
+_BREAK = lazy_regex(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
 
 
 def _joined(prose: str, start: int, end: int) -> tuple[str, list[int] | None]:

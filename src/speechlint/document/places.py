@@ -15,6 +15,8 @@ Where names count (DESIGN §7):
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -32,57 +34,57 @@ if TYPE_CHECKING:
 
 #: Words that make the place after them "ours" (平安灵石, 法治灵石).
 SLOT_WORDS = ("平安", "法治", "美丽", "幸福", "和谐", "文明", "健康", "数字", "智慧", "生态")
-_PREFIX_SLOT = regex.compile("|".join(SLOT_WORDS) + "|爱我")
-_FEATURE_SLOT = regex.compile("特色")
+_PREFIX_SLOT = lazy_regex("|".join(SLOT_WORDS) + "|爱我")
+_FEATURE_SLOT = lazy_regex("特色")
 # 在灵石县委的坚强领导下; the name part may be empty (在县委的领导下: a bare X委).  The
 # name holds no 在, so that 在工作中坚持在县委的领导下 is found at its second 在.
 # 在文水县委、县政府的坚强领导下: the government may follow the committee.
-_LEAD_SLOT = regex.compile(
+_LEAD_SLOT = lazy_regex(
     r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委"
     r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下"
 )
 #: Words after a unit's level character that name one of its organs (县委, 县政府).
 INSTITUTION = r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)"
-_INSTITUTION_AFTER = regex.compile(INSTITUTION)
-_SHORT_ORGAN = regex.compile(r"[省市县区旗州盟](?=" + INSTITUTION + ")")
+_INSTITUTION_AFTER = lazy_regex(INSTITUTION)
+_SHORT_ORGAN = lazy_regex(r"[省市县区旗州盟](?=" + INSTITUTION + ")")
 
 # 我县 / 全县.  The look-aheads drop words that only start with the level character
 # (我省略, 我市场, 我区分, 我乡亲, 全市场, 全区域, 全州县); 长, 事, 直, 位, 域 stay
 # (我市长期以来, 我县事业单位, 我市直各单位 are genuine self-references).
 _LEVEL = r"(?:省(?!略|去|钱|力|心)|市(?!场)|县|区(?!分|别|块|间)|旗(?!帜|下|号)|州|盟(?!友|约)|镇(?!定|静|守|压)|乡(?!亲|愁|音|情|里))"
-_WO = regex.compile(r"(?<!自)我(" + _LEVEL + ")")
+_WO = lazy_regex(r"(?<!自)我(" + _LEVEL + ")")
 _QUAN_LEVEL = r"(?:省(?!略|份)|市(?!场|民)|县(?!城)|区(?!域|间|别|分|块)|旗(?!帜)|州(?!县)|盟(?!友))"
 # 健全、安全、完全 … end in 全: 健全县级, 安全区 are not 全县 / 全区.
-_QUAN = regex.compile(r"(?<![健安完齐保周成双十万顾俱求两])全(" + _QUAN_LEVEL + ")")
+_QUAN = lazy_regex(r"(?<![健安完齐保周成双十万顾俱求两])全(" + _QUAN_LEVEL + ")")
 # 全市上下要…: a call to the whole unit, which only the unit itself makes.
-_QUAN_CALL = regex.compile(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务必|一定|迅速)|各级党组织|广大党员干部")
+_QUAN_CALL = lazy_regex(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务必|一定|迅速)|各级党组织|广大党员干部")
 
 # A direct quotation: after a colon, or a whole sentence in quotes (GB/T 15834 4.6).
-_DIRECT_SPEECH = regex.compile(r"(?<=[：:][ \t]*)“[^“”\n]*”|“[^“”\n]*[。！？!?]”")
+_DIRECT_SPEECH = lazy_regex(r"(?<=[：:][ \t]*)“[^“”\n]*”|“[^“”\n]*[。！？!?]”")
 # In a hard-wrapped paragraph (a PDF copy) a quotation runs over the line breaks.
-_DIRECT_SPEECH_WRAPPED = regex.compile(r"(?<=[：:][ \t]*)“[^“”]*”|“[^“”]*[。！？!?]”")
+_DIRECT_SPEECH_WRAPPED = lazy_regex(r"(?<=[：:][ \t]*)“[^“”]*”|“[^“”]*[。！？!?]”")
 # A line break inside a hard-wrapped paragraph, with the spaces around it: no text.
-_BREAK = regex.compile(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
+_BREAK = lazy_regex(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
 
 # Neutral contexts: another place is expected there (DESIGN §7).
-_NEUTRAL_BEFORE = regex.compile(
+_NEUTRAL_BEFORE = lazy_regex(
     r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原|对接|融入|销往|远销|运往|发往)$"
 )
-_GO_BEFORE = regex.compile(r"(?:到|去|在)$")
-_GO_AFTER = regex.compile(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
+_GO_BEFORE = lazy_regex(r"(?:到|去|在)$")
+_GO_AFTER = lazy_regex(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
 # 深圳市康泰茶业有限公司, 浙江省农业科学院: a firm or an institute located there.
-_FIRM_AFTER = regex.compile(r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)")
+_FIRM_AFTER = lazy_regex(r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)")
 # 宁波市鄞州区是我县东西部协作结对地区, 鄞州区投入帮扶资金, 专家团队来湄潭指导: a partner.
-_PARTNER = regex.compile(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
-_VISIT_AFTER = regex.compile(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)")
-_WITH_BEFORE = regex.compile(r"(?:与|同|和|跟)$")
-_WITH_AFTER = regex.compile(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
-_NEUTRAL_AFTER = regex.compile(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
-_CLAUSE_MARK = regex.compile(r"[。！？；，、：!?;,:\n]")
-_LAST_CLAUSE_MARK = regex.compile(r"(?r)[。！？；，、：!?;,:\n]")  # searched backwards
+_PARTNER = lazy_regex(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
+_VISIT_AFTER = lazy_regex(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)")
+_WITH_BEFORE = lazy_regex(r"(?:与|同|和|跟)$")
+_WITH_AFTER = lazy_regex(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
+_NEUTRAL_AFTER = lazy_regex(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
+_CLAUSE_MARK = lazy_regex(r"[。！？；，、：!?;,:\n]")
+_LAST_CLAUSE_MARK = lazy_regex(r"(?r)[。！？；，、：!?;,:\n]")  # searched backwards
 # Words joining the names of a series (A县、B县和C县): the names share the frame around it.
-_SERIES_BEFORE = regex.compile(r"(?:以及|和|及)$")
-_SERIES_AFTER = regex.compile(r"以及|和|及")
+_SERIES_BEFORE = lazy_regex(r"(?:以及|和|及)$")
+_SERIES_AFTER = lazy_regex(r"以及|和|及")
 _SERIES_MAX = 6
 
 # Characters after a level character that make it part of another word (县域, 县城,
@@ -97,9 +99,9 @@ _COMPOUND_AFTER = {
     "州": "",
 }
 # Title: the organ comes before 关于; cited titles in 《》 are not ours.
-_CITED = regex.compile(r"《[^》]*》")
+_CITED = lazy_regex(r"《[^》]*》")
 # 版记: 交城县人民政府办公室 2024年3月5日印发.
-_IMPRINT = regex.compile(r"^(?P<organ>\p{Han}[^\d]{1,40}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+_IMPRINT = lazy_regex(r"^(?P<organ>\p{Han}[^\d]{1,40}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ between two digits (1,000 or 10:30) is not a boundary.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,8 +21,8 @@ SENTENCE_END = "。！？!?"
 #: Marks that end a clause (sentence ends included).
 CLAUSE_END = SENTENCE_END + "，；：、,;:"
 #: The boundary class for rules: a clause or sentence mark, either width.
-BOUNDARY = regex.compile(rf"(?<!\d)[{regex.escape(CLAUSE_END)}]|[{regex.escape(CLAUSE_END)}](?!\d)")
-_SENTENCE = regex.compile(
+BOUNDARY = lazy_regex(rf"(?<!\d)[{regex.escape(CLAUSE_END)}]|[{regex.escape(CLAUSE_END)}](?!\d)")
+_SENTENCE = lazy_regex(
     rf"(?:(?<!\d)[{regex.escape(SENTENCE_END)}]|[{regex.escape(SENTENCE_END)}](?!\d))+[”’」』）)]*"
 )
 

@@ -20,6 +20,8 @@ paragraph are read by their own rules.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_re
+
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
 _SPACE = " \t\u3000\u00a0"
 #: Table cells apart by a tab or a run of spaces.
-_CELL_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_CELL_GAP = lazy_re(r"\S(?: {2,}|\t)\S")
 #: Marks that never end a paragraph: the line goes on however short it is.
 _OPEN_END = "，、“‘《（(〔【—,"
 #: Closing marks: a line ending so may be a note of its own (（此件公开发布）).
@@ -83,7 +85,7 @@ def _width(text: str) -> float:
     return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
-_NARROW = re.compile(r"[\x00-\u2e7f]")
+_NARROW = lazy_re(r"[\x00-\u2e7f]")
 
 
 def continued_lines(document: Document) -> frozenset[int]:

@@ -24,6 +24,8 @@ mark is a paragraph indented by hand, not code.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,30 +43,30 @@ from speechlint.readers import decode
 SUFFIXES = (".md", ".markdown")
 KINDS = ("disable", "enable", "disable-next-line", "disable-file")
 
-_FM_KEY = regex.compile(r"(?P<key>[\w][\w .-]*?)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*")
-_QUOTE = regex.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
-_FENCE = regex.compile(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)")
-_THEMATIC = regex.compile(r"([-*_])[ \t]*(?:\1[ \t]*){2,}")
-_SETEXT = regex.compile(r"(?:=+|-+)[ \t]*")
-_REFDEF = regex.compile(r"\[(?!\^)[^\]]+\]:[ \t]*\S")
-_FOOTDEF = regex.compile(r"\[\^[^\]]+\]:[ \t]*")
-_ATX = regex.compile(r"#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$")
-_BULLET = regex.compile(r"[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?=\S)")
-_ORDERED = regex.compile(r"\d{1,9}[.)][ \t]+(?=\S)")
-_DELIMITER_ROW = regex.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
+_FM_KEY = lazy_regex(r"(?P<key>[\w][\w .-]*?)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*")
+_QUOTE = lazy_regex(r"(?:[ \t]{0,3}>[ \t]?)+")
+_FENCE = lazy_regex(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)")
+_THEMATIC = lazy_regex(r"([-*_])[ \t]*(?:\1[ \t]*){2,}")
+_SETEXT = lazy_regex(r"(?:=+|-+)[ \t]*")
+_REFDEF = lazy_regex(r"\[(?!\^)[^\]]+\]:[ \t]*\S")
+_FOOTDEF = lazy_regex(r"\[\^[^\]]+\]:[ \t]*")
+_ATX = lazy_regex(r"#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = lazy_regex(r"[ \t]+#+[ \t]*$")
+_BULLET = lazy_regex(r"[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(?=\S)")
+_ORDERED = lazy_regex(r"\d{1,9}[.)][ \t]+(?=\S)")
+_DELIMITER_ROW = lazy_regex(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|\|[ \t]*:?-+:?[ \t]*\|[ \t]*")
 # A paragraph indented by hand starts with Han or a Chinese mark; code does not.
-_CJK_START = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef“‘《（【…—]")
+_CJK_START = lazy_regex(r"[\p{Han}\u3000-\u303f\uff00-\uffef“‘《（【…—]")
 
-_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
-_DIRECTIVE = regex.compile(r"<!--\s*speechlint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<rest>.*?)-->", regex.S)
-_CODE_TOKEN = regex.compile(r"[^\s,，、;；]+")
-_INLINE_CODE = regex.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_AUTOLINK = regex.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
-_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
-_ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_FOOTNOTE_REF = regex.compile(r"\[\^[^\]\s]+\]")
-_LINK = regex.compile(
+_COMMENT = lazy_regex(r"<!--.*?-->", regex.S)
+_DIRECTIVE = lazy_regex(r"<!--\s*speechlint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)(?P<rest>.*?)-->", regex.S)
+_CODE_TOKEN = lazy_regex(r"[^\s,，、;；]+")
+_INLINE_CODE = lazy_regex(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_AUTOLINK = lazy_regex(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
+_HTML_TAG = lazy_regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_ESCAPE = lazy_regex(r"\\(?=[!-/:-@\[-`{-~])")
+_FOOTNOTE_REF = lazy_regex(r"\[\^[^\]\s]+\]")
+_LINK = lazy_regex(
     r"""
     (?P<open>!?\[)
     (?P<label>(?:[^\[\]\\\x00]|\\.|\[[^\[\]]*\])*)
@@ -81,14 +83,14 @@ _EMPHASIS = (
     regex.compile(r"(?<![\\_\p{L}\p{N}])(_{1,2})(?![\s_])(.+?)(?<![\s_\\])\1(?![_\p{L}\p{N}])"),
     regex.compile(r"(?<![\\~])(~~)(?![\s~])(.+?)(?<![\s~\\])~~(?!~)"),
 )
-_PIPE = regex.compile(r"(?<!\\)\|")
+_PIPE = lazy_regex(r"(?<!\\)\|")
 # Pandoc attributes: a bracketed span ``[重点任务]{.underline}`` and the size of an image
 # ``![](media/image1.png){width="5.76in"}`` (a .docx converted by pandoc is full of them).
 _ATTRS = r"\{(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}"
-_BRACKETED_SPAN = regex.compile(rf"(\[)[^\[\]\n\x00]+(\]){_ATTRS}")
-_ATTRIBUTES = regex.compile(rf"(?<=[\x00])({_ATTRS})")
+_BRACKETED_SPAN = lazy_regex(rf"(\[)[^\[\]\n\x00]+(\]){_ATTRS}")
+_ATTRIBUTES = lazy_regex(rf"(?<=[\x00])({_ATTRS})")
 # A backslash ending a line is pandoc's hard line break (Shift+Enter in Word), not text.
-_HARD_BREAK = regex.compile(r"(?<!\\)\\[ \t]*$")
+_HARD_BREAK = lazy_regex(r"(?<!\\)\\[ \t]*$")
 _MASK = "\x00"  # stands for characters already claimed (code, comments) in a line being scanned
 
 

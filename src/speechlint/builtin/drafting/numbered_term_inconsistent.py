@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,24 +16,24 @@ from speechlint.rule import NoOptions, Violation, rule
 
 _NUM = "一二三四五六七八九十两百"
 # A quoted numbered term: “六类顽疾”, "四个意识" (straight quotes too; PUN002 reports those).
-_QUOTED = regex.compile(rf"(?<=[“\"])([{_NUM}]{{1,3}})(大|类|项|个|条|种|方面)(\p{{Han}}{{2,8}})(?=[”\"])")
+_QUOTED = lazy_regex(rf"(?<=[“\"])([{_NUM}]{{1,3}})(大|类|项|个|条|种|方面)(\p{{Han}}{{2,8}})(?=[”\"])")
 # An unquoted N大 term (实施五大行动): one numeral, not 一 (一大批), not after 的/第/届/党/共
 # (党的二大, 中共二大), never a congress (十九大, 二十大 have two numerals), not a part of a
 # set named before (这两大优势, 其余三大; 前两大 below).
-_BARE_DA = regex.compile(rf"(?<![{_NUM}的第届党共〇零这那余外他另])([二三四五六七八九十两])大(\p{{Han}}{{2,6}})")
+_BARE_DA = lazy_regex(rf"(?<![{_NUM}的第届党共〇零这那余外他另])([二三四五六七八九十两])大(\p{{Han}}{{2,6}})")
 # An unquoted N类 / N项 / N种 term (六类顽疾整治): alone it is as often a plain count (三类企业,
 # 其中三项行动已完成), so it counts only beside a quoted or N大 term of the same head and the
 # same number (整治六大顽瘴痼疾……六类顽疾整治): then only the classifier differs.  Not after
 # 这, 上述, 其 …: 这五项工程 refers back to the set in other words.
-_BARE_CLASS = regex.compile(rf"(?<![{_NUM}第每这那述余其另])([二三四五六七八九十两])(类|项|种)(\p{{Han}}{{2,6}})")
+_BARE_CLASS = lazy_regex(rf"(?<![{_NUM}第每这那述余其另])([二三四五六七八九十两])(类|项|种)(\p{{Han}}{{2,6}})")
 # 前两大优势 / 后三大 pick members of a set; 目前四大行动, 今后五大 do not.
-_SUBSET = regex.compile(r"(?<![目之以今此最然])[前后]$")
+_SUBSET = lazy_regex(r"(?<![目之以今此最然])[前后]$")
 # 市里部署了“十大工程”，县里抓好其中的“五大工程”: 其中 picks a part of a set named before.
-_PART_OF = regex.compile(r"其中(?:的)?[“\"]?$")
+_PART_OF = lazy_regex(r"其中(?:的)?[“\"]?$")
 # Whose set a term is, said in its clause: 全市确定了四大主导产业 is the city's, 我县的三大主导产业
 # the county's; two terms of different owners are two sets.
-_OWNER = regex.compile(r"(?:全|我|本)([省市县区])|([省市县区])(?:里|委|政府)")
-_CLAUSE_START = regex.compile(r"[。！？；，,;!?\n]")
+_OWNER = lazy_regex(r"(?:全|我|本)([省市县区])|([省市县区])(?:里|委|政府)")
+_CLAUSE_START = lazy_regex(r"[。！？；，,;!?\n]")
 # Heads that name one thing in different words, mapped to one key.
 _SYNONYMS = (("顽瘴痼疾", "顽疾"), ("痼疾", "顽疾"), ("顽症", "顽疾"))
 # What follows a congress number or a size, not a term: 二大精神, 五大以来.

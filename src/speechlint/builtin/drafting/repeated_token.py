@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 from functools import cache
 
@@ -43,10 +45,10 @@ _ABAB_VERBS = frozenset(
 _SAFE_TAGS = ("r", "d", "ad", "c", "p", "u")
 # Headings, list items, quotes and table rows: the next line may repeat them (一、安全生产 /
 # 安全生产是…), and they are never one sentence broken across two lines.
-_HEADING = regex.compile(
+_HEADING = lazy_regex(
     r"^\s*(?:[#>|]|[-*+]\s|[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、)]|第[一二三四五六七八九十百\d]+[章节条部分篇])"
 )
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 
 
 def _never_a_slip(word: str, pos: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -11,7 +13,7 @@ from speechlint.fix import Span
 from speechlint.rule import NoOptions, Violation, rule
 
 # The modest formula of a report to one's superiors, out of place in a leader's speech.
-_UPWARD = regex.compile(r"以上(?:汇报|发言)(?:.{0,16})指正")
+_UPWARD = lazy_regex(r"以上(?:汇报|发言)(?:.{0,16})指正")
 
 
 @rule(code="GEN007", name="speech-frame", severity="info", options=NoOptions)

@@ -8,6 +8,8 @@ on a word boundary.  Only paragraphs that hold a candidate are ever tokenized.
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +31,7 @@ ADVERBIALS = frozenset({
     # manner words jieba tags n or v (热情/n, 精心/n, 妥善/v): 要热情地做好服务
     "热情", "热心", "精心", "用心", "全力", "虚心", "热忱", "妥善", "有序", "创造性", "积极主动",
 })
-_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+_WORDLIKE = lazy_regex(r"[\p{L}\p{N}]")
 
 
 class Paragraph:
@@ -159,7 +161,7 @@ def before_in_clause(document: Document, offset: int, words: re.Pattern[str]) ->
 
 
 # BOUNDARY searched backwards: the last clause mark before a position.
-_LAST_BOUNDARY = regex.compile("(?r)" + BOUNDARY.pattern)
+_LAST_BOUNDARY = lazy_regex("(?r)" + BOUNDARY.pattern)
 
 
 def lone_token(p: Paragraph, offset: int, word: str) -> int | None:

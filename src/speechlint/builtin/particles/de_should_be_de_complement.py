@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -51,7 +53,7 @@ _TAIL = frozenset({"了", "啊", "呀", "吧", "呢", "嘛"})
 # only the 的 before one of their first characters (the regex skips the others, and their
 # paragraphs need no tokens).
 _FIRST_AFTER = frozenset(w[0] for w in _DEGREE | _NEGATION | _MANNER) | _MERGED_DEGREE | {"不"}
-_DE = regex.compile("的(?=[" + regex.escape("".join(sorted(_FIRST_AFTER))) + "])")
+_DE = lazy_regex("的(?=[" + regex.escape("".join(sorted(_FIRST_AFTER))) + "])")
 
 
 @rule(code="PTC005", name="de-should-be-de-complement", severity="warning", fix="always", options=NoOptions)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -20,7 +22,7 @@ from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
 
-_DE = regex.compile("的")
+_DE = lazy_regex("的")
 # Words that open a directive besides the modals: 会议要求各地…, 请各单位….  需要 and its kin
 # also take a noun object (需要有效的沟通机制), so they do not count here.
 _DIRECTIVES = (MODALS - {"需要", "需", "必需", "亟需", "亟须"}) | {"要求", "请", "希望", "号召", "督促"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -11,7 +13,7 @@ from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
 
-_DOUBLE = regex.compile(r"([的了地得])\1")
+_DOUBLE = lazy_regex(r"([的了地得])\1")
 
 
 @rule(code="PTC003", name="doubled-particle", severity="error", fix="always", options=NoOptions)

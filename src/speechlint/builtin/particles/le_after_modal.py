@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -20,7 +22,7 @@ from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
 
-_LE = regex.compile("了")
+_LE = lazy_regex("了")
 # Right after 了: 了的 (取得了的成绩), 了事/了之 (应付了事, 一走了之), a question (学习了没有),
 # a final particle (要抓紧了吧).
 _AFTER = frozenset({"的", "事", "之", "没有", "吧", "啊", "呀", "呢", "嘛"})

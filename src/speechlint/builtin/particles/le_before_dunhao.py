@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -12,9 +14,9 @@ from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Violation, rule
 
 # 了 right before a 、 (there is no half-width 顿号); V不了、 and V得了、 read liǎo and stay.
-_LE_DUNHAO = regex.compile(r"(?<=\p{Han})(?<![不得])了(?=、)")
+_LE_DUNHAO = lazy_regex(r"(?<=\p{Han})(?<![不得])了(?=、)")
 # The end of the series: the next clause mark other than 、.
-_SERIES_END = regex.compile(r"[，。；：！？,;:!?]")
+_SERIES_END = lazy_regex(r"[，。；：！？,;:!?]")
 
 
 @rule(

@@ -7,6 +7,8 @@ names, emoticons and numbers are protected: no punctuation rule reports inside t
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -15,36 +17,36 @@ import regex
 from speechlint.charclass import CJK, HAN, URL_OR_EMAIL
 from speechlint.document import Document, Segment
 
-HAN_CHAR = regex.compile(HAN)
-CJK_CHAR = regex.compile(CJK)
-LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
-LATIN = regex.compile(r"[A-Za-z]")
+HAN_CHAR = lazy_regex(HAN)
+CJK_CHAR = lazy_regex(CJK)
+LATIN_OR_DIGIT = lazy_regex(r"[A-Za-z0-9]")
+LATIN = lazy_regex(r"[A-Za-z]")
 
-_URL = regex.compile(URL_OR_EMAIL)
+_URL = lazy_regex(URL_OR_EMAIL)
 # Sentence punctuation typed right after a URL is not part of it (as autolinkers do).
 _URL_TAIL = ".,;:!?'\""
 #: Emoticons: their brackets and colons are not punctuation.
-_EMOTICON = regex.compile(
+_EMOTICON = lazy_regex(
     r"[:;=][-'^]?[()]"  # :) :-( ;)
     r"|[(（][\^T>＾][_\-.oω]?[\^T<＾][)）]"  # (^_^) （T_T）
     r"|\^_?\^"
 )
 _SENTENCE_END = set("。！？；!?;")
 #: A number with its inner separators: 1.5, 5.2, 1,000, 10:30, 3.1.2.
-_NUMBER = regex.compile(r"\d+(?:[.,:：/]\d+)+")
+_NUMBER = lazy_regex(r"\d+(?:[.,:：/]\d+)+")
 #: A file name as the web page or the attachment list gives it, marks and all:
 #: 报表(样表).xls, 关于开展“安全生产月”活动的通知.docx.  A bracket or quote belongs to it
 #: only with its partner, so pairing around the name is still checked.
 _EXTENSION = r"\.(?:docx?|xlsx?|pptx?|pdf|ofd|wps|et|dps|txt|csv|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9])"
-_FILE_NAME = regex.compile(
+_FILE_NAME = lazy_regex(
     r"(?:[^\s，。；！？,;!?：:（）()《》“”‘’\[\]【】]|[（(][^\s（）()]{1,12}[）)]|“[^\s“”]{1,24}”){1,60}"
     + _EXTENSION,
     regex.I,
 )
 #: The most characters _FILE_NAME's name part can take: 60 units of at most 26 (a quoted word).
 _FILE_NAME_REACH = 60 * 26
-_HAS_EXTENSION = regex.compile(_EXTENSION, regex.I)  # most texts name no file: skip the long pattern
-_LAST_SPACE = regex.compile(r"(?r)\s")
+_HAS_EXTENSION = lazy_regex(_EXTENSION, regex.I)  # most texts name no file: skip the long pattern
+_LAST_SPACE = lazy_regex(r"(?r)\s")
 
 
 def is_han(ch: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -25,13 +27,13 @@ from speechlint.rule import NoOptions, Severity, Violation, rule
 _OPEN = {"（": "paren", "(": "paren", "《": "title", "〈": "angle", "【": "lent", "〔": "tort", "〖": "white"}
 _CLOSE = {"）": "paren", ")": "paren", "》": "title", "〉": "angle", "】": "lent", "〕": "tort", "〗": "white"}
 _PAIR = {"paren": "（）", "title": "《》", "angle": "〈〉", "lent": "【】", "tort": "〔〕", "white": "〖〗"}
-_BRACKET = regex.compile("[" + regex.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
+_BRACKET = lazy_regex("[" + regex.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
 # "1)" "a）" "三)": a list marker's closing bracket, never opened.
-_LIST_MARKER = regex.compile(
+_LIST_MARKER = lazy_regex(
     r"(?<=^|[\s，。；：、,;:！？!?“”])(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})([)）])", regex.M
 )
 # "(一)" "(1)" at the start of a line: a heading marker, STR002's.
-_ORDINAL = regex.compile(r"\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*")
+_ORDINAL = lazy_regex(r"\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*")
 _SPACES = " \t\u3000"
 
 

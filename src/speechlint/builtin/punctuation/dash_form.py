@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -12,13 +14,13 @@ from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 DASH = "——"
-_FORM = regex.compile(
+_FORM = lazy_regex(
     r"(?P<typed>(?<!-)-{2,3}(?!-)|－{2}|[─━]{2}|–{2})"  # -- --- －－ ── ––: typed stand-ins
     r"|(?P<bar>(?<!―)――(?!―))"  # U+2015 twice: what GBK conversions leave
     r"|(?P<single>(?<![—―])—(?![—―]))"  # one em dash
 )
 # Words after a short name that make "北京—上海" a route, not a dash.
-_ROUTE = regex.compile(r"\p{Han}{1,4}(?:高速|铁路|高铁|航线|公路|国道|省道|线|段|方向|间)")
+_ROUTE = lazy_regex(r"\p{Han}{1,4}(?:高速|铁路|高铁|航线|公路|国道|省道|线|段|方向|间)")
 _SPACE = " "
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -12,7 +14,7 @@ from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 # One mark typed twice or more, in either width.  Three or more 。 are an ellipsis (PUN004's).
-_RUN = regex.compile(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[！!]{2,}|[？?]{2,}|、{2,}|(?<!。)。。(?!。)")
+_RUN = lazy_regex(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[！!]{2,}|[？?]{2,}|、{2,}|(?<!。)。。(?!。)")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 

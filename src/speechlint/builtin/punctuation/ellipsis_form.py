@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -21,7 +23,7 @@ from speechlint.rule import NoOptions, Violation, rule
 
 ELLIPSIS = "……"
 # Wrong forms of the ellipsis, longest first.  "…" alone or three of them is an odd count.
-_FORM = regex.compile(
+_FORM = lazy_regex(
     r"(?P<dots>\.{3,})"  # ...  ......
     r"|(?P<stops>。{3,})"  # 。。。
     r"|(?P<other>．{2,}|[·・•]{3,}|⋯+)"  # ．．．  ···  ⋯⋯
@@ -29,7 +31,7 @@ _FORM = regex.compile(
     r"|(?<!…)(?P<triple>………)(?!…)"
 )
 # An ellipsis (of any form) followed by 等 or 等等 (GB/T 15834 A.9: use one of them).
-_DENG = regex.compile(
+_DENG = lazy_regex(
     r"(?:…+|\.{3,}|。{3,}|⋯+)(?P<deng>等等|等)(?!待|候|到|于|同|级|额|量|式|号|高|距|比|值|价|效|边|身|闲|次|第|分|差|着)"
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,7 +17,7 @@ from speechlint.rule import Violation, rule
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 
 # A candidate mark with what stands on either side.  Runs of dots are ellipses (PUN004's).
-_CANDIDATE = regex.compile(r"[,;:?!]|(?<!\.)\.(?!\.)")
+_CANDIDATE = lazy_regex(r"[,;:?!]|(?<!\.)\.(?!\.)")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -20,7 +22,7 @@ from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
-_QUOTE = regex.compile(r"[“”‘’\"']")
+_QUOTE = lazy_regex(r"[“”‘’\"']")
 # Where a straight quote can only open (after these or at the start) or only close (before these or at the end).
 _BEFORE_OPENING = set(" \t\u3000（(《〈【[，,、；;：:。！？!?“‘—…")
 _AFTER_CLOSING = set(" \t\u3000）)》〉】]，,、；;：:。.！？!?”’—…")

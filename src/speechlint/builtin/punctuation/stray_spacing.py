@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections.abc import Iterator
 
 import regex
@@ -12,29 +14,29 @@ from speechlint.rule import NoOptions, Violation, rule
 
 # ASCII spaces between two Han characters.  U+3000 is never matched: it is the
 # legitimate separator of heading clauses, name padding and signatures.
-_GAP = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
+_GAP = lazy_regex(r"(?<=\p{Han}) +(?=\p{Han})")
 # Any punctuation mark: a line without one is a heading, a name list or a table row.
-_PUNCT = regex.compile(r"[，。、；：！？,.;:!?…“”\"（）()《》—]")
+_PUNCT = lazy_regex(r"[，。、；：！？,.;:!?…“”\"（）()《》—]")
 # A heading marker (一、 （一） 1.) does not make a heading line prose.
-_HEADING_MARKER = regex.compile(r"[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d+[.．、](?!\d)")
+_HEADING_MARKER = lazy_regex(r"[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d+[.．、](?!\d)")
 # Where a clause ends: spaces in different clauses are different findings.
-_CLAUSE_END = regex.compile(r"[，。、；：！？,;:!?…“”\"（）()《》—\r\n]")
+_CLAUSE_END = lazy_regex(r"[，。、；：！？,;:!?…“”\"（）()《》—\r\n]")
 # "第一条 为了…", "第三章 总则": the space after an article or chapter number is the layout.
-_ARTICLE = regex.compile(r"第[一二三四五六七八九十百零〇\d]+[章节条款编部分篇]$")
+_ARTICLE = lazy_regex(r"第[一二三四五六七八九十百零〇\d]+[章节条款编部分篇]$")
 # Names after a colon ("出席：王明 李小红"): each chunk two to four Han characters.
-_NAME_LIST = regex.compile(r"[：:]\s*\p{Han}{2,4}(?: +\p{Han}{2,4})+\s*$")
+_NAME_LIST = lazy_regex(r"[：:]\s*\p{Han}{2,4}(?: +\p{Han}{2,4})+\s*$")
 # The labelled lists closing a 纪要 or a 公文 (出  席：陈立新  赵 明, 抄  送：…): spaces pad the
 # label and the names there, as long as the list holds no sentence.
-_LIST_LABEL = regex.compile(
+_LIST_LABEL = lazy_regex(
     r"(?:出 *席|列 *席|参 *加|参 *会|缺 *席|请 *假|记 *录|主 *持|抄 *送|抄 *报|主 *送|分 *送|附 *件|联 *系 *人)"
     r"(?:人员|单位|人)? *[：:]"
 )
-_SENTENCE_MARK = regex.compile(r"[，。；！？,;!?](?!\s*$)")
+_SENTENCE_MARK = lazy_regex(r"[，。；！？,;!?](?!\s*$)")
 # A table row copied as text: cells apart by tabs or runs of spaces, no sentence end.
-_CELL_GAP = regex.compile(r"\S(?: {2,}|\t)(?=\S)")
-_ROW_END = regex.compile(r"[。！？!?]\s*$")
+_CELL_GAP = lazy_regex(r"\S(?: {2,}|\t)(?=\S)")
+_ROW_END = lazy_regex(r"[。！？!?]\s*$")
 # A form's blank date (填报日期：    年  月  日): the spaces are where the figures go.
-_BLANK_DATE = regex.compile(r"(?<![\d〇零一二三四五六七八九十两]) *年 +月 +日")
+_BLANK_DATE = lazy_regex(r"(?<![\d〇零一二三四五六七八九十两]) *年 +月 +日")
 
 
 @rule(

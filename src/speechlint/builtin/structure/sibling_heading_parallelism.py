@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechlint.lazyre import lazy_regex
+
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,14 +27,14 @@ _CANONICAL = frozenset(
     启示 几点启示 主要启示 经验启示 工作建议 下一步工作建议 对策建议 几点建议 意见和建议""".split()
 )
 # 安吉县白茶产业发展的主要做法: a report's column with what it is about in front.
-_ABOUT = regex.compile(r"\p{Han}{2,}的(?P<column>\p{Han}{2,8})")
+_ABOUT = lazy_regex(r"\p{Han}{2,}的(?P<column>\p{Han}{2,8})")
 _ABOUT_COLUMNS = frozenset("基本情况 主要做法 主要成效 工作成效 存在问题 主要问题 启示 几点启示 主要启示 主要经验 对策建议".split())
 # 存在的不足和今后的努力方向, 存在问题及下一步打算: canonical columns joined into one section.
-_JOINED = regex.compile(r"以及|和|及|与|、")
-_CLAUSE_SPLIT = regex.compile(r"[，,；;\u3000]+")
-_NOT_COUNTED = regex.compile(r"[\s\p{P}]")
-_TRAILING_NOTE = regex.compile(r"[（(][^（）()]*[）)]$")
-_HAN = regex.compile(r"^\p{Han}+$")
+_JOINED = lazy_regex(r"以及|和|及|与|、")
+_CLAUSE_SPLIT = lazy_regex(r"[，,；;\u3000]+")
+_NOT_COUNTED = lazy_regex(r"[\s\p{P}]")
+_TRAILING_NOTE = lazy_regex(r"[（(][^（）()]*[）)]$")
+_HAN = lazy_regex(r"^\p{Han}+$")
 # A title longer than this is a sentence, not a heading (a numbered list of requirements).
 _LONGEST_TITLE = 25
 

@@ -1,0 +1,46 @@
+"""Patterns compiled on first use.
+
+Rule and document modules keep their patterns at module level (compiled once per
+process), but compiling all of them at import made every run pay for every rule,
+even ``--select PUN001``.  A ``LazyPattern`` compiles on its first use and then
+behaves as the compiled pattern.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+
+class LazyPattern:
+    __slots__ = ("_module", "_args", "_compiled")
+
+    def __init__(self, module: ModuleType, pattern: Any, flags: int = 0) -> None:
+        self._module = module
+        self._args = (pattern, flags)
+        self._compiled: Any = None
+
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            self._compiled = self._module.compile(*self._args)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._args[0]!r})"
+
+
+def lazy_regex(pattern: Any, flags: int = 0) -> Any:
+    """``regex.compile`` on first use."""
+    import regex
+
+    return LazyPattern(regex, pattern, flags)
+
+
+def lazy_re(pattern: Any, flags: int = 0) -> Any:
+    """``re.compile`` on first use."""
+    import re
+
+    return LazyPattern(re, pattern, flags)
