@@ -14,11 +14,8 @@ file in the same folder, the old file's mode, then ``os.replace``.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_re
-
 import difflib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Sequence
@@ -30,6 +27,7 @@ from speechlint.config import Settings
 from speechlint.diagnostic import Diagnostic
 from speechlint.document import Document
 from speechlint.fix import Applicability, apply_fixes
+from speechlint.lazyre import lazy_re
 from speechlint.linter import FileError, FileResult, Report, Session, portable_result
 from speechlint.readers import ReadError, encode
 

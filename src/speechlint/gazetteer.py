@@ -13,12 +13,12 @@ alternation regex and an Aho–Corasick automaton in docs/places.md).
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
+
+from speechlint.lazyre import lazy_regex
 
 LEVELS = ("province", "prefecture", "county")
 

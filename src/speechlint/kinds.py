@@ -19,8 +19,6 @@ the field.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import FixAvailability, NoOptions, Rule, Severity, Violation
 
 if TYPE_CHECKING:

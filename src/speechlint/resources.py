@@ -6,9 +6,9 @@ Document views read these; rules never read data files themselves.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from functools import cached_property
 from importlib import resources as _pkg
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_re
-
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, is_dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from speechlint.fix import Fix, Span
+from speechlint.lazyre import lazy_re
 
 if TYPE_CHECKING:
     from speechlint.document import Document

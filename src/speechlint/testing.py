@@ -12,8 +12,6 @@ See rules/README.md.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_re
-
 import re
 import tomllib
 from collections.abc import Sequence
@@ -24,6 +22,7 @@ from typing import Any
 from speechlint.config import Settings, settings_from_table
 from speechlint.diagnostic import Diagnostic
 from speechlint.fix import Applicability, apply_fixes
+from speechlint.lazyre import lazy_re
 
 _FENCE = lazy_re(r"^(`{3,})([\w-]*)[^\n]*\n(.*?)^\1[ \t]*$", re.M | re.S)
 _SECTION = lazy_re(r"^##\s+(.+?)\s*$", re.M)

@@ -6,20 +6,17 @@ tokens are built on first access and shared by every rule that reads them.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import regex
-
 from speechlint.document.lines import Line, LineIndex
 from speechlint.document.segment import BOUNDARY, Segment, clauses_of, sentences_of
 from speechlint.document.tokenize import Tagged, Token, Tokenizer, tagged_of
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 
 if TYPE_CHECKING:
     from speechlint.document.meta import Meta

@@ -15,16 +15,14 @@ never taken for the title or the closing) and exempt them from every rule.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_re
-
-from collections import defaultdict
-
 import re
+from collections import defaultdict
 from functools import cache
 from types import SimpleNamespace
 
 from speechlint.document.lines import LineIndex, line_spans
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_re
 
 _SPACE = " \t\u3000\u00a0"
 #: How far (in non-blank lines) a running header or footer stands from the page number.

@@ -7,8 +7,6 @@ config over it; this module parses, validates and queries it.  No tokenizer here
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +15,7 @@ import regex
 
 from speechlint.document.segment import Segment
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 
 FAMILIES = ("official", "speech")
 #: key -> kind of value; the kinds are checked by ``check_genre_tables``.

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 
 # "\r\n" is one break; a lone "\r" or "\n" is one too.
 LINE_BREAK = lazy_regex(r"\r\n|\r|\n")

@@ -7,17 +7,14 @@ tokenizer), once per document, on first access of ``Document.meta``.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from speechlint.document.genres import GenreSpec, GenreTable, TitleMatch
 from speechlint.document.segment import Segment
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 
 if TYPE_CHECKING:
     from speechlint.document import Document

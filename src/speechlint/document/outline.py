@@ -21,8 +21,6 @@ Drafts are often typed with half-width punctuation, so every boundary here is th
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +30,7 @@ import regex
 
 from speechlint.document.segment import CLAUSE_END, SENTENCE_END
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 
 if TYPE_CHECKING:
     from speechlint.document import Document, Segment

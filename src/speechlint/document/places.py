@@ -15,8 +15,6 @@ Where names count (DESIGN §7):
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -24,10 +22,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import regex
-
 from speechlint.fix import Span
 from speechlint.gazetteer import Gazetteer, Unit
+from speechlint.lazyre import lazy_regex
 
 if TYPE_CHECKING:
     from speechlint.document import Document
@@ -364,7 +361,6 @@ class Places:
     @cached_property
     def matches(self) -> tuple[PlaceMatch, ...]:
         """Every place name that counts, checked against the token boundaries."""
-        doc = self.document
         kept: list[_Candidate] = []
         covered = -1
         for c in self._all_candidates:

@@ -7,14 +7,13 @@ between two digits (1,000 or 10:30) is not a boundary.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 
 #: Marks that end a sentence.
 SENTENCE_END = "。！？!?"

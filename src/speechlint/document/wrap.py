@@ -20,12 +20,12 @@ paragraph are read by their own rules.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_re
-
 import re
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
+
+from speechlint.lazyre import lazy_re
 
 if TYPE_CHECKING:
     from speechlint.document import Document

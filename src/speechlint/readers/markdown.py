@@ -24,8 +24,6 @@ mark is a paragraph indented by hand, not code.
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +36,7 @@ from speechlint.document import Directive, Document
 from speechlint.document.furniture import furniture_spans
 from speechlint.document.lines import Line, LineIndex
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 from speechlint.readers import decode
 
 SUFFIXES = (".md", ".markdown")

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from speechlint.document import Document
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 _NUM = "一二三四五六七八九十两百"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 import regex
 
 from speechlint.document import Document
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 # Words a single X or 某某 stands in front of when it fills a slot.
@@ -40,9 +40,7 @@ _SOURCE = rf"""
     """
 
 
-@cache
-def _pattern() -> regex.Pattern[str]:
-    return regex.compile(_SOURCE, regex.X | regex.M)
+_PATTERN = lazy_regex(_SOURCE, regex.X | regex.M)
 
 
 @rule(code="DRF001", name="placeholder-left", severity="error", options=NoOptions)
@@ -78,5 +76,5 @@ def placeholder_left(document: Document, options: NoOptions) -> Iterator[Violati
     ## 依据
     《党政机关公文处理工作条例》第十九条（文稿审核）；讲话稿审校惯例。
     """
-    for m in _pattern().finditer(document.text):
+    for m in _PATTERN.finditer(document.text):
         yield Violation(Span(m.start(), m.end()), f"占位符“{m.group()}”未替换")

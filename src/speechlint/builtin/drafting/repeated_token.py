@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
-from collections.abc import Iterator
-from functools import cache
-
 import re
-
-import regex
+from collections.abc import Iterator
 
 from speechlint.builtin.particles._match import candidates
 from speechlint.charclass import RE_HAN
 from speechlint.document import BOUNDARY, Document, Segment
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 # A run of Han characters written twice in a row: the candidates.  At every position (a
@@ -24,9 +19,7 @@ from speechlint.rule import NoOptions, Violation, rule
 _TWICE = rf"(?=([{RE_HAN}]{{1,6}}?)\1)"
 
 
-@cache
-def _twice() -> re.Pattern[str]:
-    return re.compile(_TWICE)
+_TWICE_RE = lazy_re(_TWICE)
 # Single characters whose doubling is always a slip (要要, 是是, 我我); others double legitimately
 # (说说, 看看) or are PTC003's (的的, 了了).
 _FUNCTION_CHARS = frozenset("要是在和与及把将被向从并就都也还又更很不没我你他她它这那其以于或但而由给按据因所之则且")
@@ -77,7 +70,7 @@ def _may_slip(m: re.Match[str]) -> bool:
 
 
 def _inline(document: Document) -> Iterator[Violation]:
-    for m, p in candidates(document, _twice(), keep=_may_slip):
+    for m, p in candidates(document, _TWICE_RE, keep=_may_slip):
         half = len(m.group(1))
         i = p.index_at(m.start())
         if i < 0 or i + 1 >= len(p):

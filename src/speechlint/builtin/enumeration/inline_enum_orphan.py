@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from speechlint.document import Document
 from speechlint.rule import NoOptions, Violation, rule
 
-
 # 首先， / 首先： opens a list; 首先要…, 首先是… says “first of all” and needs no 其次.
 _OPENER_MARKS = ("，", ",", "：", ":")
 

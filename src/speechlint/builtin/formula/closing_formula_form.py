@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 import regex
 
 from speechlint.document import Document
 from speechlint.document.segment import Segment
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 # Closing formulas: 特此通知 / 此复 / 妥否，请批示 / 特此请示，请予批准.
@@ -26,11 +26,10 @@ _SPACES = " \t\u3000"
 _LEAD_IN = r"(?:以上\p{Han}{0,6}|综上(?:所述)?|如无不妥|如无异议)[，,][ \t\u3000]*"
 
 
-@cache
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    """_ALONE, _RUN_IN and _LEAD_IN are compiled on first use (about 3 ms): a run without this
-    rule (--select PUN, a cached rerun) never pays for them."""
-    return regex.compile(pattern)
+# Compiled on first use: a run without this rule (--select PUN, a cached rerun) never pays.
+_ALONE_RE = lazy_regex(_ALONE)
+_RUN_IN_RE = lazy_regex(_RUN_IN)
+_LEAD_IN_RE = lazy_regex(_LEAD_IN)
 
 
 def _form(m: regex.Match[str], base: int) -> Violation | None:
@@ -102,18 +101,18 @@ def closing_formula_form(document: Document, options: NoOptions) -> Iterator[Vio
     """
     meta = document.meta
     for para in meta.body:
-        m = _compiled(_ALONE).fullmatch(para.text)
+        m = _ALONE_RE.fullmatch(para.text)
         if m is not None:
             v = _form(m, para.span.start)
             if v is not None:
                 yield v
     closing: Segment | None = meta.closing
-    if closing is None or _compiled(_ALONE).fullmatch(closing.text):
+    if closing is None or _ALONE_RE.fullmatch(closing.text):
         return
-    m = _compiled(_RUN_IN).search(closing.text)
+    m = _RUN_IN_RE.search(closing.text)
     if m is None or (m.group("tail") is None and regex.fullmatch(_ASK, m.group("head"))):
         return
-    if _compiled(_LEAD_IN).fullmatch(closing.text, 0, m.start()):
+    if _LEAD_IN_RE.fullmatch(closing.text, 0, m.start()):
         v = _form(m, closing.span.start)  # 以上情况，特此报告。: its own paragraph
         if v is not None:
             yield v

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
-
-import regex
 
 from speechlint.document import Document
 from speechlint.fix import Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 # The modest formula of a report to one's superiors, out of place in a leader's speech.

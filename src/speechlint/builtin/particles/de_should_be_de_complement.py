@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
 
 import regex
@@ -11,6 +9,7 @@ import regex
 from speechlint.builtin.particles._match import candidates, lone_token
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 _DEGREE = frozenset({

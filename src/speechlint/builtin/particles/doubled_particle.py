@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
-
-import regex
 
 from speechlint.builtin.particles._match import candidates
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 _DOUBLE = lazy_regex(r"([的了地得])\1")

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
-
-import regex
 
 from speechlint.builtin.particles._match import (
     ADVERBIALS,
@@ -20,6 +16,7 @@ from speechlint.builtin.particles._match import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 _LE = lazy_regex("了")

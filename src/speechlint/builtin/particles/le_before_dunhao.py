@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
-
-import regex
 
 from speechlint.builtin.particles._match import candidates, lone_token
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 # 了 right before a 、 (there is no half-width 顿号); V不了、 and V得了、 read liǎo and stay.

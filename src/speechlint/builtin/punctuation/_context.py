@@ -7,8 +7,6 @@ names, emoticons and numbers are protected: no punctuation rule reports inside t
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -16,6 +14,7 @@ import regex
 
 from speechlint.charclass import CJK, HAN, URL_OR_EMAIL
 from speechlint.document import Document, Segment
+from speechlint.lazyre import lazy_regex
 
 HAN_CHAR = lazy_regex(HAN)
 CJK_CHAR = lazy_regex(CJK)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -22,6 +20,7 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 _OPEN = {"（": "paren", "(": "paren", "《": "title", "〈": "angle", "【": "lent", "〔": "tort", "〖": "white"}

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
-
-import regex
 
 from speechlint.builtin.punctuation._context import is_cjk, is_han, left_char, protected_in, right_char, unprotected
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 DASH = "——"

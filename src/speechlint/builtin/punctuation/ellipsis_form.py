@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
-
-import regex
 
 from speechlint.builtin.punctuation._context import (
     is_cjk,
@@ -19,6 +15,7 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 ELLIPSIS = "……"

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-import regex
 
 from speechlint.builtin.punctuation._context import (
     LATIN,
@@ -20,6 +16,7 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 _QUOTE = lazy_regex(r"[“”‘’\"']")

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from speechlint.lazyre import lazy_regex
-
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from speechlint.document import Document
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import Violation, rule
 
 if TYPE_CHECKING:
