@@ -21,7 +21,7 @@ paragraph are read by their own rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -68,7 +68,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return marker, standalone
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much
 class _Row:
     number: int
     text: str  # the line's content, stripped
@@ -93,6 +93,15 @@ def continued_lines(document: Document) -> frozenset[int]:
     if document.format != "text":
         return frozenset()
     prose = document.prose
+    # Evidence is counted at lines that stop in mid-sentence: a text with fewer than _EVIDENCE
+    # of them is not hard-wrapped, told before any line is measured (most texts stop here).
+    mid = 0
+    for ln in document.lines.lines:
+        content = prose[ln.span.start : ln.span.end].rstrip(_SPACE)
+        if content and _mid_sentence(content):
+            mid += 1
+    if mid < _EVIDENCE:
+        return frozenset()
     rows: list[_Row] = []
     for ln in document.lines.lines:
         raw = prose[ln.span.start : ln.span.end]
@@ -119,7 +128,8 @@ def continued_lines(document: Document) -> frozenset[int]:
     if full is None and not indents:
         return frozenset()
     marker, standalone = _patterns()
-    rows = [replace(r, heading=marker.match(r.text) is not None) for r in rows]
+    for r in rows:
+        r.heading = marker.match(r.text) is not None
     # How wide a full line is, for a heading line that runs on into body text.
     widest = full if full is not None else _percentile(sorted(r.width for r in body), 0.9)
     out: set[int] = set()
