@@ -310,6 +310,26 @@ _COUNT = lazy_regex(
     """,
     regex.X,
 )
+# What every match of _ENUMERATOR and of _COUNT holds, with no line break inside: the lines
+# holding none are skipped without a scan of their own (most lines of a speech hold none).
+_ENUMERATOR_HINT = lazy_regex(rf"[{CN_NUMERALS}][是要来]|第|其[{CN_NUMERALS}]|方面|首先|其次|再次|最后")
+_COUNT_HINT = lazy_regex(r"(?:[两二三四五六七八九十几]|\d)(?:个方面|方面|个问题|点|项|条)")
+
+
+def _hint_lines(document: Document, hint: regex.Pattern[str]) -> set[int]:
+    """Lines holding a match of ``hint``: a one-line paragraph elsewhere holds no match of the
+    pattern the hint stands for (the hint has no line break, so it never spans two lines)."""
+    lines, prose = document.lines, document.prose
+    out: set[int] = set()
+    end = -1  # the end of the last line found
+    for m in hint.finditer(prose):
+        if m.start() >= end:
+            line = lines.line_of(m.start())
+            out.add(line)
+            end = lines.lines[line - 1].span.end
+    return out
+
+
 _CLOCK_BEFORE = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "今天", "明天", "当天", "当日", "次日")
 _CLOCK_AFTER = lazy_regex(r"钟|半|整|\d|[零〇一二三四五六七八九十]+分|左右|许|前|后|以前|以后|之前|之后")
 # Numbered formulations written without quotes: 坚持四项基本原则 announces nothing.  The
@@ -828,6 +848,7 @@ def _series(document: Document, heading_lines: dict[int, Heading], wrapped: froz
     open_: dict[str, Series] = {}  # per style, the series a later paragraph may continue
     here: dict[str, Series] = {}  # per style, the latest series of this paragraph
     logical = -1
+    hinted = _hint_lines(document, _ENUMERATOR_HINT)
     for index, para in enumerate(document.paragraphs):
         line = document.lines.line_of(para.span.start)
         heading = heading_lines.get(line)
@@ -839,6 +860,8 @@ def _series(document: Document, heading_lines: dict[int, Heading], wrapped: froz
             logical += 1
             here = {}
         tail = _continuation(document, index, heading_lines)
+        if tail is None and line not in hinted and "\n" not in para.text:
+            continue  # no enumerator can start in this line
         for item in _items(document.prose, para, logical, line, scan_from, tail, document.lines.line_of):
             if index in wrapped:
                 item.initial = False  # it opens a line, not its paragraph
@@ -963,7 +986,11 @@ def _announcements(
     out: list[Announcement] = []
     ctx = _Context(document, headings, heading_lines, series, wrapped)
     prose = document.prose
+    hinted = _hint_lines(document, _COUNT_HINT)
+    line_of = document.lines.line_of
     for pi, para in enumerate(document.paragraphs):
+        if "\n" not in para.text and line_of(para.span.start) not in hinted:
+            continue  # no count in this line
         base = para.span.start
         text, at = _joined(prose, base, para.span.end)
 

@@ -21,6 +21,7 @@ paragraph are read by their own rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -116,7 +117,7 @@ def continued_lines(document: Document) -> frozenset[int]:
                 width=_width(content),
                 indented="\u3000" in lead or "\t" in lead or len(lead) >= 2,
                 heading=False,
-                cells=_CELL_GAP.search(content) is not None,
+                cells=("  " in content or "\t" in content) and _CELL_GAP.search(content) is not None,
             )
         )
     # Text lines: a numbered heading with its run-in text (（一）…。…) is one too.
@@ -195,11 +196,13 @@ def _usual_width(body: list[_Row]) -> float | None:
     """The wrap width ``w``: two text lines in five or more are between 0.8·w and w wide, most of
     them stop in mid-sentence (a typed paragraph ends with its full stop), and hardly any
     line is wider (a typed paragraph is as long as it is)."""
-    mid = [r for r in body if _mid_sentence(r.text)]
+    widths = sorted(r.width for r in body if _mid_sentence(r.text))
     best: float | None = None
     best_count = 0
-    for w in sorted({r.width for r in mid}):
-        count = sum(1 for r in mid if w * _FULL <= r.width <= w)
+    for w in sorted(set(widths)):
+        # The mid-sentence lines with w * _FULL <= width <= w, counted by bisection (a long
+        # document has thousands of lines and hundreds of widths).
+        count = bisect_right(widths, w) - bisect_left(widths, w * _FULL)
         if count >= best_count:
             best, best_count = w, count
     if best is None or best_count < 4:

@@ -44,6 +44,10 @@ class _Scan:
     nested: list[tuple[int, int]] = field(default_factory=list)  # 《 inside 《
 
 
+#: The scan of a paragraph without a mark, shared (never changed: nothing is left to pair).
+_NO_MARKS = _Scan()
+
+
 def _scan(text: str, start: int, end: int, guard: Protected, markers: set[int]) -> _Scan:
     out = _Scan()
     stack: list[tuple[int, str, bool]] = []
@@ -134,7 +138,7 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     paragraphs = document.paragraphs
     holding = paragraphs_holding(_BRACKET, text, paragraphs)
     scans = [
-        _scan(text, p.span.start, p.span.end, guard, markers) if k in holding else _Scan()
+        _scan(text, p.span.start, p.span.end, guard, markers) if k in holding else _NO_MARKS
         for k, p in enumerate(paragraphs)
     ]
     paired = unmatched_across_breaks(document, [s.opens for s in scans], [s.closes for s in scans])

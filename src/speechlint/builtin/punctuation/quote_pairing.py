@@ -38,6 +38,10 @@ class _Scan:
     lone: list[int] = field(default_factory=list)  # straight quotes that pair with nothing
 
 
+#: The scan of a paragraph without a mark, shared (never changed: nothing is left to pair).
+_NO_MARKS = _Scan()
+
+
 def _apostrophe(text: str, i: int) -> bool:
     """' or ’ between Latin letters: an apostrophe (Xi'an, China’s), not a quote."""
     left = text[i - 1] if i > 0 else ""
@@ -157,7 +161,7 @@ def quote_pairing(document: Document, options: NoOptions) -> Iterator[Violation]
     guard = protected_in(document, text)
     paragraphs = document.paragraphs
     holding = paragraphs_holding(_QUOTE, text, paragraphs)
-    scans = [_scan(text, p.span.start, p.span.end, guard) if k in holding else _Scan() for k, p in enumerate(paragraphs)]
+    scans = [_scan(text, p.span.start, p.span.end, guard) if k in holding else _NO_MARKS for k, p in enumerate(paragraphs)]
 
     # Mixed pairs: an unmatched “ closed by a straight quote, or a straight quote closed by ”.
     mixed: list[tuple[int, int, int]] = []  # (open, close, offset of the straight one)
