@@ -129,6 +129,17 @@ class Document:
         m = _LEADING_SPACE.match(self.prose, start, ln.span.end)
         return m.end() if m else start
 
+    @cached_property
+    def content_bounds(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each line's content: from ``content_start`` to its last non-space
+        prose character (start == end for a blank line).  The paragraphs and the outline read it."""
+        prose = self.prose
+        out = []
+        for ln in self.lines.lines:
+            start = self.content_start(ln.number)
+            out.append((start, start + len(prose[start : ln.span.end].rstrip())))
+        return tuple(out)
+
     # -- paragraphs, sentences, clauses -----------------------------------------
 
     @cached_property
@@ -144,9 +155,7 @@ class Document:
 
         continued = self.shared(continued_lines)
         out: list[Segment] = []
-        for ln in self.lines.lines:
-            start = self.content_start(ln.number)
-            end = start + len(self.prose[start : ln.span.end].rstrip())
+        for ln, (start, end) in zip(self.lines.lines, self.content_bounds):
             if end > start:
                 if ln.number in continued and out:
                     start = out.pop().span.start

@@ -412,16 +412,12 @@ _Lines = list[tuple[int, int, int]]
 
 def _content_lines(document: Document) -> _Lines:
     """(line number, content start, content end) of non-blank lines not numbered by Word."""
-    text = document.prose
-    out = []
-    for ln in document.lines.lines:
-        if ln.number in document.auto_numbered:
-            continue
-        start = document.content_start(ln.number)
-        end = start + len(text[start : ln.span.end].rstrip())
-        if end > start:
-            out.append((ln.number, start, end))
-    return out
+    auto = document.auto_numbered
+    return [
+        (number, start, end)
+        for number, (start, end) in enumerate(document.content_bounds, 1)
+        if end > start and number not in auto
+    ]
 
 
 def _is_regulation(document: Document, lines: _Lines) -> bool:
