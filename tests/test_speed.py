@@ -3,7 +3,9 @@
 Each shortcut is checked against the straightforward computation it replaces, on the
 clean corpus, the examples, every case file's texts and texts made to stress it:
 the ``re`` Han class, the doubling scan, the particle rules' character prefilters,
-the Paragraph's parallel tuples, the gazetteer's length tables, the exemption test.
+the Paragraph's parallel tuples, the gazetteer's length tables, the exemption test, and (third
+pass) the lazy patterns, the outline's line hints, the wrap test's usual width, the URL prefilter
+and the lines' content bounds.
 """
 
 from __future__ import annotations
@@ -348,3 +350,97 @@ def test_formulation_lookup_is_the_startswith_test() -> None:
     for text in TEXTS[:60] + STRESS + ["".join(sorted(terms))]:
         for n in range(len(text) + 1):
             assert _is_formulation(doc, text, n) == any(text.startswith(t, n) for t in terms)
+
+
+# -- third pass -----------------------------------------------------------------------------
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_pattern() -> None:
+    from speechlint.lazyre import lazy_re, lazy_regex
+
+    for make, compile_ in ((lazy_regex, regex.compile), (lazy_re, re.compile)):
+        lazy, plain = make(r"(?P<n>[一二三])是"), compile_(r"(?P<n>[一二三])是")
+        text = "一是学习，二是落实；三是"
+        # before and after the first use, through copied methods and the rarer attributes alike
+        for _ in range(2):
+            assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+            assert lazy.search(text, 3).span() == plain.search(text, 3).span()
+            assert lazy.sub("X", text) == plain.sub("X", text)
+            assert (lazy.pattern, lazy.groups, lazy.groupindex) == (plain.pattern, plain.groups, plain.groupindex)
+            assert lazy.scanner(text).search().span() == plain.scanner(text).search().span()
+
+
+def test_outline_hints_skip_only_lines_without_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechlint.document import outline
+
+    def every_line(document: Document, hint: object) -> set[int]:
+        return set(range(1, len(document.lines) + 1))
+
+    stress = [
+        "一、总体要求\n今年要抓好三项工作：一是学\n习，二是落实。\n第\n二，要抓好两个方面。另一方面，\n首先，要讲三点意见。",
+        "要从以下几个方面\n抓好落实。其一，\n其二，最后，谈两点体会。",
+    ]
+    for text in TEXTS[:120] + STRESS + stress:
+        for fmt in ("text", "markdown"):
+            fast = Document(text, format=fmt).outline
+            with monkeypatch.context() as m:
+                m.setattr(outline, "_hint_lines", every_line)
+                plain = Document(text, format=fmt).outline
+            assert fast == plain
+
+
+def test_usual_width_by_bisection_is_the_count_over_every_line() -> None:
+    from speechlint.document import wrap
+
+    def plain(body: list[wrap._Row]) -> float | None:
+        mid = [r for r in body if wrap._mid_sentence(r.text)]
+        best, best_count = None, 0
+        for w in sorted({r.width for r in mid}):
+            count = sum(1 for r in mid if w * wrap._FULL <= r.width <= w)
+            if count >= best_count:
+                best, best_count = w, count
+        if best is None or best_count < 4:
+            return None
+        around = [r for r in body if best * wrap._FULL <= r.width <= best]
+        wider = sum(1 for r in body if r.width > best * wrap._WIDER)
+        if len(around) < 0.4 * len(body) or best_count < 0.6 * len(around) or wider > 0.1 * len(body):
+            return None
+        return best
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        rows = [
+            wrap._Row(k, "字" * 3 + rng.choice("，。a、；"), rng.choice([30.0, 31.5, 29.0, 24.0, 25.5, 40.0, 12.0, 36.0]) - rng.randrange(0, 4) * 0.5, False, False, False)
+            for k in range(rng.randrange(0, 40))
+        ]
+        assert wrap._usual_width(rows) == plain(rows)
+
+
+def test_url_prefilter_drops_only_texts_without_a_url() -> None:
+    from speechlint.builtin.punctuation._context import _URL, url_spans
+
+    samples = ["见https://www.gov.cn/a。", "访问www.example.com，", "邮箱a.b@c.cn；", "没有网址的句子。", "ftp://x", "HTTPS://X.CN", "WWW.GOV.CN"]
+    for text in TEXTS[:80] + samples:
+        if "://" not in text and "www." not in text and "@" not in text:
+            assert _URL.search(text) is None
+        assert [s for s, _ in url_spans(text)] == [m.start() for m in _URL.finditer(text)]
+
+
+def test_content_bounds_are_each_lines_content() -> None:
+    for text in TEXTS[:80] + STRESS + ["  **一是**学习  \n\n\u3000\u3000二是落实\u3000\n"]:
+        for fmt in ("text", "markdown"):
+            doc = Document(text, format=fmt)
+            for ln, (start, end) in zip(doc.lines.lines, doc.content_bounds, strict=True):
+                assert start == doc.content_start(ln.number)
+                assert end == start + len(doc.prose[start : ln.span.end].rstrip())
+
+
+def test_only_the_program_freezes_the_heap(tmp_path: Path) -> None:
+    import gc
+
+    from speechlint.cli import main
+
+    (tmp_path / "a.txt").write_text("同志们：\n今天开会。\n", encoding="utf-8")
+    before = gc.get_freeze_count()
+    main(["check", "--no-cache", "--isolated", "--exit-zero", str(tmp_path / "a.txt")])
+    assert gc.get_freeze_count() == before  # an in-process caller keeps its collector
