@@ -444,3 +444,78 @@ def test_only_the_program_freezes_the_heap(tmp_path: Path) -> None:
     before = gc.get_freeze_count()
     main(["check", "--no-cache", "--isolated", "--exit-zero", str(tmp_path / "a.txt")])
     assert gc.get_freeze_count() == before  # an in-process caller keeps its collector
+
+
+def _needle_cases() -> list[tuple[str, object, tuple[str, ...], str]]:
+    """(name, pattern, needles, alphabet for random texts) of every needle prefilter."""
+    dup = importlib.import_module("speechlint.builtin.punctuation.duplicate_punct")
+    ell = importlib.import_module("speechlint.builtin.punctuation.ellipsis_form")
+    dash = importlib.import_module("speechlint.builtin.punctuation.dash_form")
+    drf001 = importlib.import_module("speechlint.builtin.drafting.placeholder_left")
+    ptc003 = importlib.import_module("speechlint.builtin.particles.doubled_particle")
+    from speechlint.document import places
+
+    return [
+        ("PUN008", dup._RUN, dup.RUN_NEEDS, "，,；;：:！!？?、。字 "),
+        ("PUN004", ell._FORM, ell.FORM_NEEDS, ".。．·・•⋯…字a等"),
+        ("PUN004 等", ell._DENG, ell.FORM_NEEDS, ".。．·・•⋯…字等待"),
+        ("PUN005", dash._FORM, dash.FORM_NEEDS, "-－─━–―—字a "),
+        ("DRF001", drf001._PATTERN, drf001.PATTERN_NEEDS, "XxＸ×╳○〇□口【】（） \u3000_＿某同志年月组长字a2019\n"),
+        # one alternative at a time: a needle missing for one of them shows
+        ("DRF001 X", drf001._PATTERN, drf001.PATTERN_NEEDS, "XxＸ×╳组长月日年2019字a "),
+        ("DRF001 circles", drf001._PATTERN, drf001.PATTERN_NEEDS, "○〇□口人年字"),
+        ("DRF001 brackets", drf001._PATTERN, drf001.PATTERN_NEEDS, "【】（）待定填写此处姓名 \u3000字"),
+        ("DRF001 lines", drf001._PATTERN, drf001.PATTERN_NEEDS, "_＿某由请同志张，字\n"),
+        ("PTC003", ptc003._DOUBLE, tuple(c + c for c in "的了地得"), "的了地得字"),
+        ("places 领导下", places._LEAD_SLOT, ("领导下",), "在县市委、政府的领导下字"),
+    ]
+
+
+@pytest.mark.parametrize("name", [c[0] for c in _needle_cases()])
+def test_a_text_without_the_needles_holds_no_match(name: str) -> None:
+    _, pattern, needles, alphabet = next(c for c in _needle_cases() if c[0] == name)
+    rng = random.Random(name)
+    texts = TEXTS + STRESS + ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14))) for _ in range(20000)]
+    matched = 0
+    for text in texts:
+        found = pattern.search(text)  # type: ignore[attr-defined]
+        if not any(n in text for n in needles):
+            assert found is None, (name, text)
+        matched += found is not None
+    assert matched > 0  # the random texts do reach the pattern
+
+
+def test_line_index_without_carriage_returns_is_the_regex_split() -> None:
+    from speechlint.document.lines import LINE_BREAK, LineIndex
+
+    rng = random.Random(6)
+    for _ in range(3000):
+        text = "".join(rng.choice(["a", "\n", "\r", "\r\n", "字", " ", "\n\n"]) for _ in range(rng.randrange(0, 30)))
+        starts, ends = [0], []
+        for m in LINE_BREAK.finditer(text):
+            ends.append(m.start())
+            starts.append(m.end())
+        ends.append(len(text))
+        index = LineIndex(text)
+        assert [(ln.number, ln.span.start, ln.span.end, ln.text) for ln in index.lines] == [
+            (i + 1, s, e, text[s:e]) for i, (s, e) in enumerate(zip(starts, ends))
+        ]
+        assert [index.line_of(o) for o in range(len(text) + 1)] == [bisect_left(starts, o + 1) for o in range(len(text) + 1)]
+
+
+def test_list_markers_are_the_finditer_markers() -> None:
+    bracket = importlib.import_module("speechlint.builtin.punctuation.bracket_pairing")
+    rng = random.Random(7)
+    pieces = ["1", "12", "123", "a", "一", "二三", ")", "）", "，", " ", "\n", "x", "(", "：", "“", "字"]
+    for text in TEXTS[:80] + ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20))) for _ in range(20000)]:
+        assert bracket.list_markers(text) == {m.start(1) for m in bracket._LIST_MARKER.finditer(text)}
+
+
+def test_content_start_is_the_leading_space_pattern() -> None:
+    from speechlint.document import _LEADING_SPACE
+
+    for text in TEXTS[:80] + STRESS + [" \t\u3000\u00a0一是\n\n  \n**x**"]:
+        doc = Document(text)
+        for ln in doc.lines.lines:
+            m = _LEADING_SPACE.match(doc.prose, ln.span.start, ln.span.end)
+            assert doc.content_start(ln.number) == (m.end() if m else ln.span.start)

@@ -29,6 +29,7 @@ __all__ = ["BOUNDARY", "Directive", "Document", "Line", "Segment", "Token"]
 _T = TypeVar("_T")
 
 _LEADING_SPACE = lazy_regex(r"[ \t\u3000\u00a0]*")
+_LEADING_SPACE_CHARS = frozenset(" \t\u3000\u00a0")
 _NOT_BREAK = lazy_regex(r"[^\r\n]")
 
 
@@ -126,7 +127,10 @@ class Document:
         if self.content_starts is not None:
             start = max(start, self.content_starts[line - 1])
         # Leading spaces and markup (a bold opening "**") are skipped on the prose view.
-        m = _LEADING_SPACE.match(self.prose, start, ln.span.end)
+        prose = self.prose
+        if start >= ln.span.end or prose[start] not in _LEADING_SPACE_CHARS:
+            return start  # the usual line: nothing to skip, told without the pattern
+        m = _LEADING_SPACE.match(prose, start, ln.span.end)
         return m.end() if m else start
 
     @cached_property

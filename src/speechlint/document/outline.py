@@ -423,6 +423,8 @@ def _content_lines(document: Document) -> _Lines:
 def _is_regulation(document: Document, lines: _Lines) -> bool:
     text = document.prose
     for _, start, end in lines:
+        if text[start] != "第":
+            continue  # what _REG_MARKER opens with
         m = _REG_MARKER.match(text, start, end)
         if m and m.group(2) in ("章", "条"):
             return True
@@ -510,6 +512,8 @@ def _footnote_lines(document: Document, lines: _Lines) -> set[int]:
     text = document.prose
     used: set[str] = set()
     out: set[int] = set()
+    if _FOOTNOTE_MARK.search(text) is None:
+        return out  # no circled number anywhere: no note mark, no note
     for number, start, end in lines:
         first = text[start]
         if first in used:

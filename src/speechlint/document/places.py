@@ -250,7 +250,7 @@ class Places:
         for m in _QUAN.finditer(text):
             call = bool(_QUAN_CALL.match(text, m.end()))
             out.append(SelfReference(Span(m.start(), m.end()), "全", m.group(1), call))
-        for m in _LEAD_SLOT.finditer(text):
+        for m in _LEAD_SLOT.finditer(text) if "领导下" in text else ():
             if not m.group("name"):
                 out.append(SelfReference(Span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
         # 市委书记强调：“我市要……，全市上下要……。” is the city speaking, not us.
@@ -323,7 +323,7 @@ class Places:
                 word = text[begin : m.start()]
                 if word not in g.ordinary and word not in g.frequent and word not in SLOT_WORDS:
                     yield _Candidate(begin, m.start(), units, short, "slot", Span(begin, m.end()), "X特色")
-        for m in _LEAD_SLOT.finditer(text, start, end):
+        for m in _LEAD_SLOT.finditer(text, start, end) if text.find("领导下", start, end) >= 0 else ():
             name, char = m.group("name"), m.group("char")
             if not name:
                 continue

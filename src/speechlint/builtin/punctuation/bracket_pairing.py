@@ -34,6 +34,25 @@ _LIST_MARKER = lazy_regex(
 # "(一)" "(1)" at the start of a line: a heading marker, STR002's.
 _ORDINAL = lazy_regex(r"\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*")
 _SPACES = " \t\u3000"
+_CLOSE_PAREN = lazy_regex(r"[)）]")
+
+
+def list_markers(text: str) -> set[int]:
+    """Offsets of the brackets that close a list marker: ``_LIST_MARKER.finditer``'s group 1.
+
+    Tried only before each closing bracket (finditer tries every position, each behind a
+    look-behind): a marker is at most three characters, its start follows a boundary, so
+    each bracket closes at most one, and two never overlap.
+    """
+    out: set[int] = set()
+    for m in _CLOSE_PAREN.finditer(text):
+        k = m.start()
+        for j in range(max(0, k - 3), k):
+            found = _LIST_MARKER.match(text, j)
+            if found is not None and found.start(1) == k:
+                out.add(k)
+                break
+    return out
 
 
 @dataclass
@@ -134,7 +153,7 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     """
     text = document.prose
     guard = protected_in(document, text, numbers=False)
-    markers = {m.start(1) for m in _LIST_MARKER.finditer(text)}
+    markers = list_markers(text)
     paragraphs = document.paragraphs
     holding = paragraphs_holding(_BRACKET, text, paragraphs)
     scans = [
