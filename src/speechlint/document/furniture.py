@@ -87,8 +87,6 @@ def _patterns() -> SimpleNamespace:
     )
 
 
-# The chrome holds no sentence: a line with a full stop is text.
-_SENTENCE = frozenset("。；！？")
 
 
 def furniture_spans(text: str) -> list[Span]:
@@ -107,7 +105,13 @@ def web_chrome_spans(text: str) -> list[Span]:
     for begin, stop in line_spans(text):  # no Line objects: most lines are prose, dropped at once
         line = text[begin:stop]
         t = line.strip(_SPACE)
-        if t and len(t) <= 120 and not any(c in t for c in _SENTENCE) and chrome.fullmatch(t):
+        if (
+            t
+            and len(t) <= 120
+            # the chrome holds no sentence: a line with a full stop is text
+            and "。" not in t and "；" not in t and "！" not in t and "？" not in t
+            and chrome.fullmatch(t)
+        ):
             start = begin + line.index(t)
             out.append(Span(start, start + len(t)))
     return out

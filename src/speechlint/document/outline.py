@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -337,6 +337,7 @@ _CLOCK_AFTER = lazy_regex(r"钟|半|整|\d|[零〇一二三四五六七八九十
 # few, not numbered lists of members, are always known.  Quoted ones (“四个意识”) are skipped.
 _FORMULATIONS = frozenset({"四项基本原则", "八项规定", "两点论", "三项制度改革"})
 _SENTENCE_MARKS = frozenset(SENTENCE_END)
+_SENTENCE_MARK = lazy_regex(f"[{regex.escape(SENTENCE_END)}]")
 _CLAUSE_MARKS = frozenset(CLAUSE_END)
 # How far an announcement may stand from the series it announces: 抓好落实：/ 意见。
 _NEAR = 10
@@ -523,20 +524,24 @@ def _footnote_lines(document: Document, lines: _Lines) -> set[int]:
     return out
 
 
+_BY_FIRST: dict[str, tuple[tuple[str, Any], ...]] = {
+    **{c: ((CN_PAREN, _CN_PAREN), (ARABIC_PAREN, _ARABIC_PAREN)) for c in "（("},
+    **{c: ((CN, _CN_BARE),) for c in CN_NUMERALS},
+    **{c: ((ARABIC, _ARABIC_BARE),) for c in "0123456789"},
+    **{chr(c): ((CIRCLED, _CIRCLED),) for c in range(0x2460, 0x2474)},
+}
+
+
 def _match_marker(text: str, start: int, end: int, regulation: bool) -> tuple[str, regex.Match[str]] | None:
-    if text[start] not in _MARKER_START:
+    first = text[start]
+    if first not in _MARKER_START:
         return None
     if regulation:
         m = _REG_MARKER.match(text, start, end)
         if m:
             return {"章": CHAPTER, "节": SECTION, "条": ARTICLE}[m.group(2)], m
-    for kind, pattern in (
-        (CN_PAREN, _CN_PAREN),
-        (ARABIC_PAREN, _ARABIC_PAREN),
-        (CN, _CN_BARE),
-        (ARABIC, _ARABIC_BARE),
-        (CIRCLED, _CIRCLED),
-    ):
+    # Each pattern opens with its own characters: only those that can match are tried, in order.
+    for kind, pattern in _BY_FIRST.get(first, ()):
         m = pattern.match(text, start, end)
         if m:
             return kind, m
@@ -694,9 +699,8 @@ def _literal(kind: str, m: regex.Match[str]) -> tuple[Span, str, str, str, str, 
 def _title(text: str, start: int, end: int) -> tuple[Span, str]:
     while start < end and text[start] in _SPACE:
         start += 1
-    stop = start
-    while stop < end and text[stop] not in _SENTENCE_MARKS:
-        stop += 1
+    mark = _SENTENCE_MARK.search(text, start, end)  # a heading's run-in text may be long
+    stop = mark.start() if mark else end
     while stop > start and text[stop - 1] in _SPACE + "，；：,;:":
         stop -= 1
     return Span(start, stop), text[start:stop]

@@ -67,12 +67,18 @@ def _known_terms(document: Document) -> frozenset[str]:
     return document.resources.formulations.numbered_terms
 
 
+#: What a match of _BARE_DA holds (a text without any is not scanned for it).
+_DA_NEEDS = tuple(n + "大" for n in "二三四五六七八九十两")
+
+
 def _terms(text: str) -> Iterator[_Term]:
-    for m in _QUOTED.finditer(text):
+    named = False  # a quoted or N大 term: bare N类 terms count only beside one
+    for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
         if _PART_OF.search(text, max(0, m.start() - 4), m.start()):
             continue
+        named = True
         yield _Term(Span(m.start(), m.end()), m.group(1), m.group(2), m.group(3))
-    for m in _BARE_DA.finditer(text):
+    for m in _BARE_DA.finditer(text) if any(n in text for n in _DA_NEEDS) else ():
         run = m.group(2)
         if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
             continue
@@ -80,7 +86,10 @@ def _terms(text: str) -> Iterator[_Term]:
             continue
         # Without quotes the head's end is unknown (四大行动全面铺开): keep the part the key reads.
         head = _bare_head(run)
+        named = True
         yield _Term(Span(m.start(), m.start(2) + len(head)), m.group(1), "大", head)
+    if not named:
+        return  # bare terms alone never make a finding (see numbered_term_inconsistent)
     for m in _BARE_CLASS.finditer(text):
         run = m.group(3)
         if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
