@@ -522,3 +522,31 @@ def test_content_start_is_the_leading_space_pattern() -> None:
         for ln in doc.lines.lines:
             m = _LEADING_SPACE.match(doc.prose, ln.span.start, ln.span.end)
             assert doc.content_start(ln.number) == (m.end() if m else ln.span.start)
+
+
+def test_paragraph_lines_are_each_paragraphs_line_range() -> None:
+    wrapped = "\n".join(["关于做好全县防汛工作的报告"] + ["今年以来，全县上下认真贯彻落实上级关于防汛工作的部署要求，扎实推进"] * 8 + ["各项工作。", "", "特此报告。"])
+    for text in TEXTS[:120] + STRESS + [wrapped]:
+        for fmt in ("text", "markdown"):
+            doc = Document(text, format=fmt)
+            line_of = doc.lines.line_of
+            expected = {
+                line: i
+                for i, p in enumerate(doc.paragraphs)
+                for line in range(line_of(p.span.start), line_of(p.span.end) + 1)
+            }
+            assert doc._paragraph_by_line == expected
+
+
+def test_marks_by_paragraph_are_each_paragraphs_matches() -> None:
+    from speechlint.builtin.punctuation._context import marks_by_paragraph
+
+    mark = regex.compile("[“”（）]")
+    for text in TEXTS[:80] + STRESS:
+        doc = Document(text)
+        expected = {}
+        for k, p in enumerate(doc.paragraphs):
+            found = [m.start() for m in mark.finditer(doc.prose, p.span.start, p.span.end)]
+            if found:
+                expected[k] = found
+        assert marks_by_paragraph(mark, doc.prose, doc.paragraphs) == expected

@@ -155,16 +155,27 @@ class Document:
         its paragraph (see ``speechlint.document.wrap``): such a paragraph spans several
         lines and its text holds their line breaks.
         """
+        return self._paragraph_index[0]
+
+    @cached_property
+    def _paragraph_index(self) -> tuple[tuple[Segment, ...], dict[int, int]]:
+        """The paragraphs, and every line of a paragraph (a hard-wrapped one has several) ->
+        its index; made in one pass over the lines."""
         from speechlint.document.wrap import continued_lines
 
         continued = self.shared(continued_lines)
         out: list[Segment] = []
+        lines: list[tuple[int, int]] = []  # each paragraph's first and last line
         for ln, (start, end) in zip(self.lines.lines, self.content_bounds):
             if end > start:
-                if ln.number in continued and out:
+                first = ln.number
+                if first in continued and out:
                     start = out.pop().span.start
+                    first = lines.pop()[0]
                 out.append(Segment(Span(start, end), self.text[start:end]))
-        return tuple(out)
+                lines.append((first, ln.number))
+        by_line = {line: i for i, (a, b) in enumerate(lines) for line in range(a, b + 1)}
+        return tuple(out), by_line
 
     @cached_property
     def sentences(self) -> tuple[Segment, ...]:
@@ -180,15 +191,10 @@ class Document:
         idx = self._paragraph_by_line.get(line)
         return None if idx is None else self.paragraphs[idx]
 
-    @cached_property
+    @property
     def _paragraph_by_line(self) -> dict[int, int]:
         """Every line of a paragraph (a hard-wrapped one has several) -> its index."""
-        line_of = self.lines.line_of
-        return {
-            line: i
-            for i, p in enumerate(self.paragraphs)
-            for line in range(line_of(p.span.start), line_of(p.span.end) + 1)
-        }
+        return self._paragraph_index[1]
 
     # -- outline ----------------------------------------------------------------
 

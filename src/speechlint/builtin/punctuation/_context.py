@@ -174,12 +174,19 @@ def paragraphs_holding(pattern: regex.Pattern[str], text: str, paragraphs: Seque
     must match one character and look at nothing around it, so that a match inside a
     paragraph is the same whether the text or the paragraph is searched.
     """
+    return set(marks_by_paragraph(pattern, text, paragraphs))
+
+
+def marks_by_paragraph(pattern: regex.Pattern[str], text: str, paragraphs: Sequence[Segment]) -> dict[int, list[int]]:
+    """The offsets of ``pattern``'s matches in each of the ``paragraphs`` that hold one (see
+    ``paragraphs_holding``): a rule walks them without searching each paragraph again."""
     starts = [p.span.start for p in paragraphs]
-    out: set[int] = set()
+    out: dict[int, list[int]] = {}
     for m in pattern.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and m.start() < paragraphs[k].span.end:
-            out.add(k)
+        i = m.start()
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i < paragraphs[k].span.end:
+            out.setdefault(k, []).append(i)
     return out
 
 

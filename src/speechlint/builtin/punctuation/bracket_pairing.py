@@ -13,7 +13,7 @@ from speechlint.builtin.punctuation._context import (
     is_cjk,
     is_han,
     left_char,
-    paragraphs_holding,
+    marks_by_paragraph,
     protected_in,
     right_char,
     unmatched_across_breaks,
@@ -67,11 +67,12 @@ class _Scan:
 _NO_MARKS = _Scan()
 
 
-def _scan(text: str, start: int, end: int, guard: Protected, markers: set[int]) -> _Scan:
+def _scan(text: str, guard: Protected, markers: set[int], marks: list[int]) -> _Scan:
+    """Pair the brackets at ``marks`` (offsets of _BRACKET matches in one paragraph)."""
     out = _Scan()
     stack: list[tuple[int, str, bool]] = []
-    for m in _BRACKET.finditer(text, start, end):
-        i, ch = m.start(), m.group()
+    for i in marks:
+        ch = text[i]
         if i in guard:
             continue
         if ch in _OPEN:
@@ -155,10 +156,9 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     guard = protected_in(document, text, numbers=False)
     markers = list_markers(text)
     paragraphs = document.paragraphs
-    holding = paragraphs_holding(_BRACKET, text, paragraphs)
+    holding = marks_by_paragraph(_BRACKET, text, paragraphs)
     scans = [
-        _scan(text, p.span.start, p.span.end, guard, markers) if k in holding else _NO_MARKS
-        for k, p in enumerate(paragraphs)
+        _scan(text, guard, markers, holding[k]) if k in holding else _NO_MARKS for k in range(len(paragraphs))
     ]
     paired = unmatched_across_breaks(document, [s.opens for s in scans], [s.closes for s in scans])
 

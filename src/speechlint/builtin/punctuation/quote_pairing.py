@@ -10,7 +10,7 @@ from speechlint.builtin.punctuation._context import (
     Protected,
     is_cjk,
     is_han,
-    paragraphs_holding,
+    marks_by_paragraph,
     protected_in,
     unmatched_across_breaks,
 )
@@ -49,12 +49,13 @@ def _apostrophe(text: str, i: int) -> bool:
     return bool(left and LATIN.match(left) and right and LATIN.match(right))
 
 
-def _scan(text: str, start: int, end: int, guard: Protected) -> _Scan:
+def _scan(text: str, start: int, end: int, guard: Protected, marks: list[int]) -> _Scan:
+    """Pair the quotation marks at ``marks`` (offsets of _QUOTE matches in ``start..end``)."""
     out = _Scan()
     stack: list[tuple[int, str, bool]] = []  # (offset, mark, nested inside another “)
     straight_open: dict[str, tuple[int, bool] | None] = {'"': None, "'": None}
-    for m in _QUOTE.finditer(text, start, end):
-        i, ch = m.start(), m.group()
+    for i in marks:
+        ch = text[i]
         if i in guard:
             continue
         if ch in "“‘":
@@ -160,8 +161,11 @@ def quote_pairing(document: Document, options: NoOptions) -> Iterator[Violation]
     text = document.prose
     guard = protected_in(document, text)
     paragraphs = document.paragraphs
-    holding = paragraphs_holding(_QUOTE, text, paragraphs)
-    scans = [_scan(text, p.span.start, p.span.end, guard) if k in holding else _NO_MARKS for k, p in enumerate(paragraphs)]
+    holding = marks_by_paragraph(_QUOTE, text, paragraphs)
+    scans = [
+        _scan(text, p.span.start, p.span.end, guard, holding[k]) if k in holding else _NO_MARKS
+        for k, p in enumerate(paragraphs)
+    ]
 
     # Mixed pairs: an unmatched “ closed by a straight quote, or a straight quote closed by ”.
     mixed: list[tuple[int, int, int]] = []  # (open, close, offset of the straight one)
