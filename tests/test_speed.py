@@ -416,7 +416,7 @@ def test_usual_width_by_bisection_is_the_count_over_every_line() -> None:
         assert wrap._usual_width(rows) == plain(rows)
 
 
-def test_url_prefilter_drops_only_texts_without_a_url() -> None:
+def test_url_needles_are_what_a_url_holds() -> None:
     from speechlint.builtin.punctuation._context import _URL, url_spans
 
     samples = ["见https://www.gov.cn/a。", "访问www.example.com，", "邮箱a.b@c.cn；", "没有网址的句子。", "ftp://x", "HTTPS://X.CN", "WWW.GOV.CN"]
@@ -550,3 +550,13 @@ def test_marks_by_paragraph_are_each_paragraphs_matches() -> None:
             if found:
                 expected[k] = found
         assert marks_by_paragraph(mark, doc.prose, doc.paragraphs) == expected
+
+
+def test_url_matches_by_line_are_the_whole_text_matches() -> None:
+    from speechlint.builtin.punctuation._context import _URL, _url_matches
+
+    rng = random.Random(3)
+    pieces = ["http://a.cn", "https://", "www.", "w", ".", "@", "a", "b1", "字", " ", "\n", "，", "/", "x@y.cn", "ftp://", "\r\n", ":", "com"]
+    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))) for _ in range(20000)]
+    for text in TEXTS[:80] + randoms:
+        assert [m.span() for m in _url_matches(text)] == [m.span() for m in _URL.finditer(text)]

@@ -109,9 +109,7 @@ def unprotected(pattern: regex.Pattern[str], text: str, guard: Protected) -> Ite
 
 def url_spans(text: str) -> Iterator[tuple[int, int]]:
     """URLs and e-mail addresses, without the sentence punctuation typed after them."""
-    if "://" not in text and "www." not in text and "@" not in text:
-        return  # each alternative of the pattern needs one of these: most texts hold none
-    for m in _URL.finditer(text):
+    for m in _url_matches(text):
         start, end = m.span()
         while end > start and text[end - 1] in _URL_TAIL:
             end -= 1
@@ -119,6 +117,27 @@ def url_spans(text: str) -> Iterator[tuple[int, int]]:
         if end > start and text[end - 1] == ")" and "(" not in text[start:end]:
             end -= 1
         yield start, end
+
+
+#: Each alternative of _URL holds one of these.
+_URL_NEEDS = ("://", "www.", "@")
+
+
+def _url_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_URL.finditer(text)``, searched only in the lines holding one of _URL_NEEDS.
+
+    No match holds a line break (every part of the pattern excludes spaces), so the matches
+    of a line are those of the whole text; most lines, and most texts, hold no needle.
+    """
+    windows: list[tuple[int, int]] = []
+    for needle in _URL_NEEDS:
+        at = text.find(needle)
+        while at != -1:
+            lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            windows.append((lo, len(text) if hi == -1 else hi))
+            at = text.find(needle, windows[-1][1])
+    for lo, hi in sorted(set(windows)):
+        yield from _URL.finditer(text, lo, hi)
 
 
 def protected(text: str, *, numbers: bool = True) -> Protected:
