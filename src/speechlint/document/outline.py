@@ -513,14 +513,18 @@ def _footnote_lines(document: Document, lines: _Lines) -> set[int]:
     text = document.prose
     used: set[str] = set()
     out: set[int] = set()
-    if _FOOTNOTE_MARK.search(text) is None:
+    marks = [m.start() for m in _FOOTNOTE_MARK.finditer(text)]  # one search, walked line by line
+    if not marks:
         return out  # no circled number anywhere: no note mark, no note
+    k = 0
     for number, start, end in lines:
-        first = text[start]
-        if first in used:
+        if text[start] in used:
             out.add(number)
-        for m in _FOOTNOTE_MARK.finditer(text, start + 1, end):
-            used.add(m.group())
+        while k < len(marks) and marks[k] <= start:
+            k += 1  # before this line, or its first character
+        while k < len(marks) and marks[k] < end:
+            used.add(text[marks[k]])
+            k += 1
     return out
 
 
