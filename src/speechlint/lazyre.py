@@ -8,6 +8,7 @@ behaves as the compiled pattern.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
@@ -61,3 +62,10 @@ def lazy_re(pattern: Any, flags: int = 0) -> Any:
     import re
 
     return LazyPattern(re, pattern, flags)
+
+
+def any_of(words: Iterable[str]) -> Any:
+    """``re.compile`` on first use of a pattern finding any of ``words`` (longest first)."""
+    import re
+
+    return LazyPattern(re, "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))

@@ -67,10 +67,6 @@ def _known_terms(document: Document) -> frozenset[str]:
     return document.resources.formulations.numbered_terms
 
 
-#: What a match of _BARE_DA holds (a text without any is not scanned for it).
-_DA_NEEDS = tuple(n + "大" for n in "二三四五六七八九十两")
-
-
 def _terms(text: str) -> Iterator[_Term]:
     named = False  # a quoted or N大 term: bare N类 terms count only beside one
     for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
@@ -78,7 +74,7 @@ def _terms(text: str) -> Iterator[_Term]:
             continue
         named = True
         yield _Term(Span(m.start(), m.end()), m.group(1), m.group(2), m.group(3))
-    for m in _BARE_DA.finditer(text) if any(n in text for n in _DA_NEEDS) else ():
+    for m in _BARE_DA.finditer(text):
         run = m.group(2)
         if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +18,7 @@ import regex
 
 from speechlint.document import BOUNDARY, Document, Token
 from speechlint.fix import Span
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import lazy_regex
 
 #: Modal words that make a clause a directive (要 应 必须 …); each must be its own token.
 MODALS = frozenset({"要", "应", "应当", "应该", "必须", "务必", "须", "需", "需要", "必需", "一定要", "亟需", "亟须"})
@@ -136,11 +136,6 @@ def candidates(
 def _paragraphs(document: Document) -> dict[int, Paragraph]:
     """Paragraphs by start offset, built on demand by ``candidates``."""
     return {}
-
-
-def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern finding any of ``words`` (for ``before_in_clause``)."""
-    return lazy_re("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def before_in_clause(document: Document, offset: int, words: re.Pattern[str]) -> bool:

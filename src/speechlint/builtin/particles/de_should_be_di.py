@@ -12,11 +12,10 @@ from speechlint.builtin.particles._match import (
     candidates,
     governor_before,
     lone_token,
-    words_pattern,
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import any_of, lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 _DE = lazy_regex("的")
@@ -37,7 +36,7 @@ _FRAME = frozenset({"下", "中", "时", "后", "之下", "之中", "过程", "�
 # Adverbs and addressees that may stand between 要求/请 and the modifier: 会议要求各地认真的开展….
 _BETWEEN_TAGS = frozenset({"d", "ad", "r"})
 # Without one of _DIRECTIVES earlier in its clause, a 的 is never reported: such paragraphs need no tokens.
-_ANY_DIRECTIVE = words_pattern(_DIRECTIVES)
+_ANY_DIRECTIVE = any_of(_DIRECTIVES)
 
 
 def _policy_verb(w: str) -> str | None:

@@ -12,11 +12,10 @@ from speechlint.builtin.particles._match import (
     candidates,
     governor_before,
     lone_token,
-    words_pattern,
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import any_of, lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 _LE = lazy_regex("了")
@@ -34,7 +33,7 @@ _EPISTEMIC = frozenset({"已经", "已", "早已", "业已", "曾", "曾经", "�
 # even number of them stand before it in the paragraph.
 _OPENING = frozenset("“‘《「『〈")
 # Without a modal earlier in its clause, a 了 is never reported: such paragraphs need no tokens.
-_ANY_MODAL = words_pattern(MODALS)
+_ANY_MODAL = any_of(MODALS)
 
 
 def _adverbial(p: Paragraph, k: int) -> bool:
