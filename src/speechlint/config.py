@@ -272,9 +272,15 @@ class ConfigResolver:
         """Settings for a document; raises ConfigError for a broken nested config."""
         if self.explicit is not None or self.isolated:
             return self.root
+        # By the folder as given first: resolving costs system calls per path component, and
+        # a run asks for every file (twice: for its excludes and for its settings).
+        cached = self._cache.get(path.parent)
+        if cached is not None:
+            return cached
         directory = path.resolve().parent
         cached = self._cache.get(directory)
         if cached is not None:
+            self._cache[path.parent] = cached
             return cached
         found = find_config(directory)
         if found is None or (self.root.path is not None and found.resolve() == self.root.path):
@@ -289,7 +295,7 @@ class ConfigResolver:
                 dictionaries=self.root.dictionaries,
                 tokenizer=self.root.tokenizer,
             )
-        self._cache[directory] = settings
+        self._cache[directory] = self._cache[path.parent] = settings
         return settings
 
 
