@@ -50,9 +50,14 @@ class Paragraph:
         self._tags = tagged.tags
         self._bounds = tagged.starts  # token i spans _bounds[i]:_bounds[i + 1]
         self._n = len(tagged.words)
-        # Offsets of clause marks, either width (a half-width mark between digits is not one).
-        text = document.text[span.start : span.end]
-        self._boundaries = {span.start + m.start() for m in BOUNDARY.finditer(text)}
+
+    @cached_property
+    def _boundaries(self) -> set[int]:
+        """Offsets of clause marks, either width (a half-width mark between digits is not one);
+        found when a rule first asks (DRF002 and PTC003 never do)."""
+        start = self.span.start
+        text = self._document.text[start : self.span.end]
+        return {start + m.start() for m in BOUNDARY.finditer(text)}
 
     def __len__(self) -> int:
         return self._n
