@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
-
 _FORWARDED = (
     "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
     "pattern", "flags", "groups", "groupindex",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from speechlint.fix import Span
 from speechlint.lazyre import lazy_regex

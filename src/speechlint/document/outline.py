@@ -30,7 +30,7 @@ import regex
 
 from speechlint.document.segment import CLAUSE_END, SENTENCE_END
 from speechlint.fix import Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     from speechlint.document import Document, Segment
@@ -313,7 +313,7 @@ _COUNT = lazy_regex(
 # What every match of _ENUMERATOR and of _COUNT holds, with no line break inside: the lines
 # holding none are skipped without a scan of their own (most lines of a speech hold none).
 _ENUMERATOR_HINT = lazy_regex(rf"[{CN_NUMERALS}][是要来]|第|其[{CN_NUMERALS}]|方面|首先|其次|再次|最后")
-_COUNT_HINT = lazy_regex(r"(?:[两二三四五六七八九十几]|\d)(?:个方面|方面|个问题|点|项|条)")
+_COUNT_HINT = lazy_re(r"(?:[两二三四五六七八九十几]|\d)(?:个方面|方面|个问题|点|项|条)")
 
 
 def _hint_lines(document: Document, hint: regex.Pattern[str]) -> set[int]:

@@ -24,14 +24,15 @@ from typing import TYPE_CHECKING
 
 from speechlint.fix import Span
 from speechlint.gazetteer import Gazetteer, Unit
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     from speechlint.document import Document
 
 #: Words that make the place after them "ours" (平安灵石, 法治灵石).
 SLOT_WORDS = ("平安", "法治", "美丽", "幸福", "和谐", "文明", "健康", "数字", "智慧", "生态")
-_PREFIX_SLOT = lazy_regex("|".join(SLOT_WORDS) + "|爱我")
+# the standard library's re: literal characters only, and it scans such a text twice as fast as regex
+_PREFIX_SLOT = lazy_re("|".join(SLOT_WORDS) + "|爱我")
 _FEATURE_SLOT = lazy_regex("特色")
 # 在灵石县委的坚强领导下; the name part may be empty (在县委的领导下: a bare X委).  The
 # name holds no 在, so that 在工作中坚持在县委的领导下 is found at its second 在.
@@ -42,8 +43,8 @@ _LEAD_SLOT = lazy_regex(
 )
 #: Words after a unit's level character that name one of its organs (县委, 县政府).
 INSTITUTION = r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)"
-_INSTITUTION_AFTER = lazy_regex(INSTITUTION)
-_SHORT_ORGAN = lazy_regex(r"[省市县区旗州盟](?=" + INSTITUTION + ")")
+_INSTITUTION_AFTER = lazy_re(INSTITUTION)
+_SHORT_ORGAN = lazy_re(r"[省市县区旗州盟](?=" + INSTITUTION + ")")
 
 # 我县 / 全县.  The look-aheads drop words that only start with the level character
 # (我省略, 我市场, 我区分, 我乡亲, 全市场, 全区域, 全州县); 长, 事, 直, 位, 域 stay

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from speechlint.builtin.particles._match import candidates, lone_token
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re
 from speechlint.rule import NoOptions, Violation, rule
 
 _DEGREE = frozenset({
@@ -52,7 +51,7 @@ _TAIL = frozenset({"了", "啊", "呀", "吧", "呢", "嘛"})
 # only the 的 before one of their first characters (the regex skips the others, and their
 # paragraphs need no tokens).
 _FIRST_AFTER = frozenset(w[0] for w in _DEGREE | _NEGATION | _MANNER) | _MERGED_DEGREE | {"不"}
-_DE = lazy_regex("的(?=[" + regex.escape("".join(sorted(_FIRST_AFTER))) + "])")
+_DE = lazy_re("的(?=[" + re.escape("".join(sorted(_FIRST_AFTER))) + "])")
 
 
 @rule(code="PTC005", name="de-should-be-de-complement", severity="warning", fix="always", options=NoOptions)

@@ -15,10 +15,10 @@ from speechlint.builtin.particles._match import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import any_of, lazy_regex
+from speechlint.lazyre import any_of, lazy_re
 from speechlint.rule import NoOptions, Violation, rule
 
-_DE = lazy_regex("的")
+_DE = lazy_re("的")
 # Words that open a directive besides the modals: 会议要求各地…, 请各单位….  需要 and its kin
 # also take a noun object (需要有效的沟通机制), so they do not count here.
 _DIRECTIVES = (MODALS - {"需要", "需", "必需", "亟需", "亟须"}) | {"要求", "请", "希望", "号召", "督促"}

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from speechlint.builtin.particles._match import candidates
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re
 from speechlint.rule import NoOptions, Violation, rule
 
-_DOUBLE = lazy_regex(r"([的了地得])\1")
+_DOUBLE = lazy_re(r"([的了地得])\1")
 
 
 @rule(code="PTC003", name="doubled-particle", severity="error", fix="always", options=NoOptions)

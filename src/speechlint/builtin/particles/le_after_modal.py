@@ -15,10 +15,10 @@ from speechlint.builtin.particles._match import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import any_of, lazy_regex
+from speechlint.lazyre import any_of, lazy_re
 from speechlint.rule import NoOptions, Violation, rule
 
-_LE = lazy_regex("了")
+_LE = lazy_re("了")
 # Right after 了: 了的 (取得了的成绩), 了事/了之 (应付了事, 一走了之), a question (学习了没有),
 # a final particle (要抓紧了吧).
 _AFTER = frozenset({"的", "事", "之", "没有", "吧", "啊", "呀", "呢", "嘛"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -20,13 +21,13 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 _OPEN = {"（": "paren", "(": "paren", "《": "title", "〈": "angle", "【": "lent", "〔": "tort", "〖": "white"}
 _CLOSE = {"）": "paren", ")": "paren", "》": "title", "〉": "angle", "】": "lent", "〕": "tort", "〗": "white"}
 _PAIR = {"paren": "（）", "title": "《》", "angle": "〈〉", "lent": "【】", "tort": "〔〕", "white": "〖〗"}
-_BRACKET = lazy_regex("[" + regex.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
+_BRACKET = lazy_re("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
 # "1)" "a）" "三)": a list marker's closing bracket, never opened.
 _LIST_MARKER = lazy_regex(
     r"(?<=^|[\s，。；：、,;:！？!?“”])(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})([)）])", regex.M

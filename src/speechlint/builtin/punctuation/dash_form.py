@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from speechlint.builtin.punctuation._context import is_cjk, is_han, left_char, protected_in, right_char, unprotected
+from speechlint.builtin.punctuation._context import (
+    is_cjk,
+    is_han,
+    left_char,
+    protected_in,
+    right_char,
+    unprotected,
+)
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.lazyre import lazy_regex

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from speechlint.builtin.punctuation._context import is_cjk, left_char, protected_in, unprotected
+from speechlint.builtin.punctuation._context import (
+    is_cjk,
+    left_char,
+    protected_in,
+    unprotected,
+)
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.lazyre import lazy_regex

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from speechlint.builtin.punctuation._context import is_cjk, is_latin_or_digit, protected_in
+from speechlint.builtin.punctuation._context import (
+    is_cjk,
+    is_latin_or_digit,
+    protected_in,
+)
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
 from speechlint.lazyre import lazy_regex
