@@ -102,17 +102,17 @@ _LIST_KINDS = frozenset({ARABIC, ARABIC_PAREN, CIRCLED})
 # The marks that may follow a marker, right or wrong, in either width.
 _AFTER = "、.．,，:："
 _SPACE = " \t\u3000"
-_REG_MARKER = lazy_regex(rf"第([一二三四五六七八九十百零〇两]+)(章|节|条)(?=[{_SPACE}]|$)")
-_CN_PAREN = lazy_regex(rf"([（(])([{CN_NUMERALS}]+)([）)])([{_AFTER}]?)")
+_REG_MARKER = lazy_re(rf"第([一二三四五六七八九十百零〇两]+)(章|节|条)(?=[{_SPACE}]|$)")
+_CN_PAREN = lazy_re(rf"([（(])([{CN_NUMERALS}]+)([）)])([{_AFTER}]?)")
 _ARABIC_PAREN = lazy_regex(rf"([（(])(\d{{1,2}})([）)])([{_AFTER}]?)")
 # 一、二等奖 and 一、二级 are not headings (一、2025年工作 is); nor 3、4月份 or 1.5亿元.
 # A Markdown line ending so goes on in the next line (hard-wrapped), unless a block starts there.
 _HAN_CHAR = lazy_regex(r"\p{Han}")
 _WRAP_AFTER = "，、（“‘《,("
 _BLOCK_START = lazy_regex(r"[ \t]*(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t])")
-_CN_BARE = lazy_regex(rf"([{CN_NUMERALS}]+)([{_AFTER}])(?![{CN_NUMERALS}]+[、，,等级类])")
+_CN_BARE = lazy_re(rf"([{CN_NUMERALS}]+)([{_AFTER}])(?![{CN_NUMERALS}]+[、，,等级类])")
 # 一、二年级, 三、四月份, 一、二产业: a range of two numerals before a unit (see _range_not_heading).
-_CN_RANGE = lazy_regex(rf"([{CN_NUMERALS}]+)[、，,]([{CN_NUMERALS}]+)(?:月|季|年级|产|线|类|号|批|期|档|星)")
+_CN_RANGE = lazy_re(rf"([{CN_NUMERALS}]+)[、，,]([{CN_NUMERALS}]+)(?:月|季|年级|产|线|类|号|批|期|档|星)")
 _ARABIC_BARE = lazy_regex(rf"(\d{{1,2}})([{_AFTER}])(?!\d)")
 _CIRCLED = lazy_regex(rf"([①-⑳])([{_AFTER}]?)")
 # The characters a marker can start with: most lines are rejected by one set look-up.
@@ -337,7 +337,7 @@ _CLOCK_AFTER = lazy_regex(r"钟|半|整|\d|[零〇一二三四五六七八九十
 # few, not numbered lists of members, are always known.  Quoted ones (“四个意识”) are skipped.
 _FORMULATIONS = frozenset({"四项基本原则", "八项规定", "两点论", "三项制度改革"})
 _SENTENCE_MARKS = frozenset(SENTENCE_END)
-_SENTENCE_MARK = lazy_regex(f"[{regex.escape(SENTENCE_END)}]")
+_SENTENCE_MARK = lazy_re(f"[{regex.escape(SENTENCE_END)}]")
 _CLAUSE_MARKS = frozenset(CLAUSE_END)
 # How far an announcement may stand from the series it announces: 抓好落实：/ 意见。
 _NEAR = 10

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SLOT_WORDS = ("平安", "法治", "美丽", "幸福", "和谐", "文明", "健康", "数字", "智慧", "生态")
 # the standard library's re: literal characters only, and it scans such a text twice as fast as regex
 _PREFIX_SLOT = lazy_re("|".join(SLOT_WORDS) + "|爱我")
-_FEATURE_SLOT = lazy_regex("特色")
+_FEATURE_SLOT = lazy_re("特色")
 # 在灵石县委的坚强领导下; the name part may be empty (在县委的领导下: a bare X委).  The
 # name holds no 在, so that 在工作中坚持在县委的领导下 is found at its second 在.
 # 在文水县委、县政府的坚强领导下: the government may follow the committee.
@@ -55,7 +55,7 @@ _QUAN_LEVEL = r"(?:省(?!略|份)|市(?!场|民)|县(?!城)|区(?!域|间|别|�
 # 健全、安全、完全 … end in 全: 健全县级, 安全区 are not 全县 / 全区.
 _QUAN = lazy_regex(r"(?<![健安完齐保周成双十万顾俱求两])全(" + _QUAN_LEVEL + ")")
 # 全市上下要…: a call to the whole unit, which only the unit itself makes.
-_QUAN_CALL = lazy_regex(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务必|一定|迅速)|各级党组织|广大党员干部")
+_QUAN_CALL = lazy_re(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务必|一定|迅速)|各级党组织|广大党员干部")
 
 # A direct quotation: after a colon, or a whole sentence in quotes (GB/T 15834 4.6).
 _DIRECT_SPEECH = lazy_regex(r"(?<=[：:][ \t]*)“[^“”\n]*”|“[^“”\n]*[。！？!?]”")
@@ -65,24 +65,24 @@ _DIRECT_SPEECH_WRAPPED = lazy_regex(r"(?<=[：:][ \t]*)“[^“”]*”|“[^“
 _BREAK = lazy_regex(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
 
 # Neutral contexts: another place is expected there (DESIGN §7).
-_NEUTRAL_BEFORE = lazy_regex(
+_NEUTRAL_BEFORE = lazy_re(
     r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原|对接|融入|销往|远销|运往|发往)$"
 )
-_GO_BEFORE = lazy_regex(r"(?:到|去|在)$")
+_GO_BEFORE = lazy_re(r"(?:到|去|在)$")
 _GO_AFTER = lazy_regex(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
 # 深圳市康泰茶业有限公司, 浙江省农业科学院: a firm or an institute located there.
 _FIRM_AFTER = lazy_regex(r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)")
 # 宁波市鄞州区是我县东西部协作结对地区, 鄞州区投入帮扶资金, 专家团队来湄潭指导: a partner.
-_PARTNER = lazy_regex(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
+_PARTNER = lazy_re(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
 _VISIT_AFTER = lazy_regex(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)")
-_WITH_BEFORE = lazy_regex(r"(?:与|同|和|跟)$")
+_WITH_BEFORE = lazy_re(r"(?:与|同|和|跟)$")
 _WITH_AFTER = lazy_regex(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
-_NEUTRAL_AFTER = lazy_regex(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
-_CLAUSE_MARK = lazy_regex(r"[。！？；，、：!?;,:\n]")
+_NEUTRAL_AFTER = lazy_re(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
+_CLAUSE_MARK = lazy_re(r"[。！？；，、：!?;,:\n]")
 _LAST_CLAUSE_MARK = lazy_regex(r"(?r)[。！？；，、：!?;,:\n]")  # searched backwards
 # Words joining the names of a series (A县、B县和C县): the names share the frame around it.
-_SERIES_BEFORE = lazy_regex(r"(?:以及|和|及)$")
-_SERIES_AFTER = lazy_regex(r"以及|和|及")
+_SERIES_BEFORE = lazy_re(r"(?:以及|和|及)$")
+_SERIES_AFTER = lazy_re(r"以及|和|及")
 _SERIES_MAX = 6
 
 # Characters after a level character that make it part of another word (县域, 县城,
@@ -97,7 +97,7 @@ _COMPOUND_AFTER = {
     "州": "",
 }
 # Title: the organ comes before 关于; cited titles in 《》 are not ours.
-_CITED = lazy_regex(r"《[^》]*》")
+_CITED = lazy_re(r"《[^》]*》")
 # 版记: 交城县人民政府办公室 2024年3月5日印发.
 _IMPRINT = lazy_regex(r"^(?P<organ>\p{Han}[^\d]{1,40}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 

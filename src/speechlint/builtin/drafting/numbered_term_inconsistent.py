@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from speechlint.document import Document
 from speechlint.fix import Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 _NUM = "一二三四五六七八九十两百"
@@ -26,7 +26,7 @@ _BARE_CLASS = lazy_regex(rf"(?<![{_NUM}第每这那述余其另])([二三四五�
 # 前两大优势 / 后三大 pick members of a set; 目前四大行动, 今后五大 do not.
 _SUBSET = lazy_regex(r"(?<![目之以今此最然])[前后]$")
 # 市里部署了“十大工程”，县里抓好其中的“五大工程”: 其中 picks a part of a set named before.
-_PART_OF = lazy_regex(r"其中(?:的)?[“\"]?$")
+_PART_OF = lazy_re(r"其中(?:的)?[“\"]?$")
 # Whose set a term is, said in its clause: 全市确定了四大主导产业 is the city's, 我县的三大主导产业
 # the county's; two terms of different owners are two sets.
 _OWNER = lazy_regex(r"(?:全|我|本)([省市县区])|([省市县区])(?:里|委|政府)")

@@ -9,7 +9,7 @@ import regex
 from speechlint.document import Document
 from speechlint.document.segment import Segment
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 # Closing formulas: 特此通知 / 此复 / 妥否，请批示 / 特此请示，请予批准.
@@ -27,7 +27,7 @@ _LEAD_IN = r"(?:以上\p{Han}{0,6}|综上(?:所述)?|如无不妥|如无异议)[
 
 
 # Compiled on first use: a run without this rule (--select PUN, a cached rerun) never pays.
-_ALONE_RE = lazy_regex(_ALONE)
+_ALONE_RE = lazy_re(_ALONE)
 _RUN_IN_RE = lazy_regex(_RUN_IN)
 _LEAD_IN_RE = lazy_regex(_LEAD_IN)
 

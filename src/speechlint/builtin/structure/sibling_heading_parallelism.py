@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from speechlint.document import Document
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import Violation, rule
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ _ABOUT_COLUMNS = frozenset("基本情况 主要做法 主要成效 工作成效 
 _JOINED = lazy_regex(r"以及|和|及|与|、")
 _CLAUSE_SPLIT = lazy_regex(r"[，,；;\u3000]+")
 _NOT_COUNTED = lazy_regex(r"[\s\p{P}]")
-_TRAILING_NOTE = lazy_regex(r"[（(][^（）()]*[）)]$")
+_TRAILING_NOTE = lazy_re(r"[（(][^（）()]*[）)]$")
 _HAN = lazy_regex(r"^\p{Han}+$")
 # A title longer than this is a sentence, not a heading (a numbered list of requirements).
 _LONGEST_TITLE = 25
