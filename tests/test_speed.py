@@ -596,7 +596,7 @@ def test_every_re_pattern_finds_what_regex_finds() -> None:
             continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, LazyPattern) and value._module is re:
+            if isinstance(value, LazyPattern) and value.engine == "re":
                 patterns[f"{info.name}.{name}"] = value
     assert len(patterns) >= 10
     texts = TEXTS[:200] + STRESS
@@ -606,3 +606,23 @@ def test_every_re_pattern_finds_what_regex_finds() -> None:
             assert [(m.span(), m.groups()) for m in lazy.finditer(text)] == [
                 (m.span(), m.groups()) for m in plain.finditer(text)
             ], where
+
+
+def test_a_cached_rerun_compiles_no_pattern(tmp_path: Path) -> None:
+    """A rerun over unchanged files reads cache entries: it imports neither regex nor a tokenizer."""
+    import subprocess
+
+    (tmp_path / "a.txt").write_text("同志们：\n一是要认真学习了文件，落实的很好。\n谢谢大家！\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from speechlint.cli import main\n"
+        "main(['check', '--exit-zero', '--output-format', 'concise', 'a.txt'])\n"
+        "print(sorted(m for m in sys.modules if m in ('regex', 'rjieba.rjieba', 'jieba')), file=sys.stderr)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "'regex'" in first.stderr  # the first run lints
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.strip().splitlines()[-1] == "[]"
+    assert again.stdout == first.stdout

@@ -8,8 +8,8 @@ behaves as the compiled pattern.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
-from types import ModuleType
 from typing import Any
 
 _FORWARDED = (
@@ -26,14 +26,14 @@ class LazyPattern:
     on every call cost 0.3 s over 200 drafts).
     """
 
-    def __init__(self, module: ModuleType, pattern: Any, flags: int = 0) -> None:
-        self._module = module
+    def __init__(self, engine: str, pattern: Any, flags: int = 0) -> None:
+        self.engine = engine  # "re" or "regex": imported on the first compile (a cached rerun needs neither)
         self._args = (pattern, flags)
         self._compiled: Any = None
 
     def compiled(self) -> Any:
         if self._compiled is None:
-            compiled = self._module.compile(*self._args)
+            compiled = importlib.import_module(self.engine).compile(*self._args)
             for name in _FORWARDED:
                 if hasattr(compiled, name):
                     setattr(self, name, getattr(compiled, name))
@@ -50,21 +50,17 @@ class LazyPattern:
 
 
 def lazy_regex(pattern: Any, flags: int = 0) -> Any:
-    """``regex.compile`` on first use."""
-    import regex
-
-    return LazyPattern(regex, pattern, flags)
+    """``regex.compile`` on first use (flags as inline groups, or ``regex``'s constants)."""
+    return LazyPattern("regex", pattern, flags)
 
 
 def lazy_re(pattern: Any, flags: int = 0) -> Any:
     """``re.compile`` on first use."""
-    import re
-
-    return LazyPattern(re, pattern, flags)
+    return LazyPattern("re", pattern, flags)
 
 
 def any_of(words: Iterable[str]) -> Any:
     """``re.compile`` on first use of a pattern finding any of ``words`` (longest first)."""
     import re
 
-    return LazyPattern(re, "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return LazyPattern("re", "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))

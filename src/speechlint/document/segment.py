@@ -7,22 +7,27 @@ between two digits (1,000 or 10:30) is not a boundary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
+from typing import TYPE_CHECKING
 
 from speechlint.fix import Span
 from speechlint.lazyre import lazy_regex
+
+if TYPE_CHECKING:
+    import regex
 
 #: Marks that end a sentence.
 SENTENCE_END = "。！？!?"
 #: Marks that end a clause (sentence ends included).
 CLAUSE_END = SENTENCE_END + "，；：、,;:"
-#: The boundary class for rules: a clause or sentence mark, either width.
-BOUNDARY = lazy_regex(rf"(?<!\d)[{regex.escape(CLAUSE_END)}]|[{regex.escape(CLAUSE_END)}](?!\d)")
+#: The boundary class for rules: a clause or sentence mark, either width (its source, for
+#: patterns built on it without compiling it).
+BOUNDARY_SOURCE = rf"(?<!\d)[{re.escape(CLAUSE_END)}]|[{re.escape(CLAUSE_END)}](?!\d)"
+BOUNDARY = lazy_regex(BOUNDARY_SOURCE)
 _SENTENCE = lazy_regex(
-    rf"(?:(?<!\d)[{regex.escape(SENTENCE_END)}]|[{regex.escape(SENTENCE_END)}](?!\d))+[”’」』）)]*"
+    rf"(?:(?<!\d)[{re.escape(SENTENCE_END)}]|[{re.escape(SENTENCE_END)}](?!\d))+[”’」』）)]*"
 )
 
 

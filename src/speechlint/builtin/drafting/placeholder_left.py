@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from speechlint.document import Document
 from speechlint.fix import Span
 from speechlint.lazyre import lazy_regex
@@ -40,7 +38,7 @@ _SOURCE = rf"""
     """
 
 
-_PATTERN = lazy_regex(_SOURCE, regex.X | regex.M)
+_PATTERN = lazy_regex("(?xm)" + _SOURCE)
 #: Every match of _PATTERN holds one of these (one per alternative): a text holding none is
 #: not scanned (most drafts hold none, and the pattern tries a look-behind at every position).
 PATTERN_NEEDS = ("X", "x", "Ｘ", "×", "╳", "○", "〇", "□", "口口口", "【", "（ ", "（\u3000", "___", "＿＿", "某某")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import regex
+from typing import TYPE_CHECKING
 
 from speechlint.document import Document
 from speechlint.document.segment import Segment
 from speechlint.fix import Edit, Fix, Span
 from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
+
+if TYPE_CHECKING:
+    import regex
 
 # Closing formulas: 特此通知 / 此复 / 妥否，请批示 / 特此请示，请予批准.
 _HEAD = r"特此(?:通知|报告|通报|通告|公告|函告|函复|函达|批复|决定|请示)|此复|此令"
@@ -30,12 +32,13 @@ _LEAD_IN = r"(?:以上\p{Han}{0,6}|综上(?:所述)?|如无不妥|如无异议)[
 _ALONE_RE = lazy_re(_ALONE)
 _RUN_IN_RE = lazy_regex(_RUN_IN)
 _LEAD_IN_RE = lazy_regex(_LEAD_IN)
+_ASK_RE = lazy_re(_ASK)
 
 
 def _form(m: regex.Match[str], base: int) -> Violation | None:
     """The punctuation finding for one formula match, if its marks are wrong."""
     head, tail = m.group("head"), m.group("tail")
-    if tail is None and regex.fullmatch(_ASK, head):
+    if tail is None and _ASK_RE.fullmatch(head):
         return None  # 妥否 alone is not a formula
     edits = []
     if tail is not None and m.group("sep").strip(_SPACES) != "，":
@@ -110,7 +113,7 @@ def closing_formula_form(document: Document, options: NoOptions) -> Iterator[Vio
     if closing is None or _ALONE_RE.fullmatch(closing.text):
         return
     m = _RUN_IN_RE.search(closing.text)
-    if m is None or (m.group("tail") is None and regex.fullmatch(_ASK, m.group("head"))):
+    if m is None or (m.group("tail") is None and _ASK_RE.fullmatch(m.group("head"))):
         return
     if _LEAD_IN_RE.fullmatch(closing.text, 0, m.start()):
         v = _form(m, closing.span.start)  # 以上情况，特此报告。: its own paragraph

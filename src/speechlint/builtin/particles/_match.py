@@ -12,13 +12,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import cached_property
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from speechlint.document import BOUNDARY, Document, Token
+from speechlint.document.segment import BOUNDARY_SOURCE
 from speechlint.fix import Span
 from speechlint.lazyre import lazy_regex
+
+if TYPE_CHECKING:
+    import regex
 
 #: Modal words that make a clause a directive (要 应 必须 …); each must be its own token.
 MODALS = frozenset({"要", "应", "应当", "应该", "必须", "务必", "须", "需", "需要", "必需", "一定要", "亟需", "亟须"})
@@ -160,7 +162,7 @@ def before_in_clause(document: Document, offset: int, words: re.Pattern[str]) ->
 
 
 # BOUNDARY searched backwards: the last clause mark before a position.
-_LAST_BOUNDARY = lazy_regex("(?r)" + BOUNDARY.pattern)
+_LAST_BOUNDARY = lazy_regex("(?r)" + BOUNDARY_SOURCE)
 
 
 def lone_token(p: Paragraph, offset: int, word: str) -> int | None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-
-import regex
+from typing import TYPE_CHECKING
 
 from speechlint.charclass import CJK, HAN, URL_OR_EMAIL
 from speechlint.document import Document, Segment
 from speechlint.lazyre import lazy_regex
+
+if TYPE_CHECKING:
+    import regex
 
 HAN_CHAR = lazy_regex(HAN)
 CJK_CHAR = lazy_regex(CJK)
@@ -38,13 +40,12 @@ _NUMBER = lazy_regex(r"\d+(?:[.,:：/]\d+)+")
 #: only with its partner, so pairing around the name is still checked.
 _EXTENSION = r"\.(?:docx?|xlsx?|pptx?|pdf|ofd|wps|et|dps|txt|csv|zip|rar|7z|jpe?g|png)(?![A-Za-z0-9])"
 _FILE_NAME = lazy_regex(
-    r"(?:[^\s，。；！？,;!?：:（）()《》“”‘’\[\]【】]|[（(][^\s（）()]{1,12}[）)]|“[^\s“”]{1,24}”){1,60}"
-    + _EXTENSION,
-    regex.I,
+    r"(?i)(?:[^\s，。；！？,;!?：:（）()《》“”‘’\[\]【】]|[（(][^\s（）()]{1,12}[）)]|“[^\s“”]{1,24}”){1,60}"
+    + _EXTENSION
 )
 #: The most characters _FILE_NAME's name part can take: 60 units of at most 26 (a quoted word).
 _FILE_NAME_REACH = 60 * 26
-_HAS_EXTENSION = lazy_regex(_EXTENSION, regex.I)  # most texts name no file: skip the long pattern
+_HAS_EXTENSION = lazy_regex("(?i)" + _EXTENSION)  # most texts name no file: skip the long pattern
 _LAST_SPACE = lazy_regex(r"(?r)\s")
 
 

@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from speechlint.builtin.punctuation._context import (
     LATIN,
     Protected,
@@ -30,7 +28,7 @@ _PAIR = {"paren": "（）", "title": "《》", "angle": "〈〉", "lent": "【�
 _BRACKET = lazy_re("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
 # "1)" "a）" "三)": a list marker's closing bracket, never opened.
 _LIST_MARKER = lazy_regex(
-    r"(?<=^|[\s，。；：、,;:！？!?“”])(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})([)）])", regex.M
+    r"(?m)(?<=^|[\s，。；：、,;:！？!?“”])(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})([)）])"
 )
 # "(一)" "(1)" at the start of a line: a heading marker, STR002's.
 _ORDINAL = lazy_regex(r"\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*")
