@@ -626,3 +626,18 @@ def test_a_cached_rerun_compiles_no_pattern(tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert again.stderr.strip().splitlines()[-1] == "[]"
     assert again.stdout == first.stdout
+
+
+def test_a_walk_resolves_each_folder_once_and_each_link(tmp_path: Path) -> None:
+    from speechlint.files import discover
+
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.txt", "outside.txt"):
+        (tmp_path / name).write_text("同志们：\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "c.txt").write_text("同志们：\n", encoding="utf-8")
+    (drafts / "d.txt").symlink_to(drafts / "c.txt")  # the same file again: checked once
+    (drafts / "e.txt").symlink_to(tmp_path / "outside.txt")  # a link out of the folder: checked
+    found = [c.path.name for c in discover([drafts, tmp_path / "sub"], lambda p: (tmp_path, ()))]
+    assert found == ["c.txt", "e.txt", "b.txt"]

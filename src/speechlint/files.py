@@ -146,12 +146,17 @@ def discover(
                         continue
                     keep.append(name)
                 dirnames[:] = keep
+                here_resolved: Path | None = None
                 for name in sorted(filenames):
                     f = here / name
                     if f.suffix.lower() not in DRAFT_SUFFIXES or name.startswith("."):
                         continue
                     root, patterns = exclude_for(f)
-                    resolved = f.resolve()  # once: excluded, ignored and seen all need it
+                    # Once: excluded, ignored and seen all need it.  The folder is resolved once;
+                    # only a file that is itself a link is resolved on its own.
+                    if here_resolved is None:
+                        here_resolved = here.resolve()
+                    resolved = f.resolve() if os.path.islink(f) else here_resolved / name
                     if excluded(f, root, patterns, resolved) or gitignore.ignored(f, resolved):
                         continue
                     if resolved not in seen:
