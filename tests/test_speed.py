@@ -641,3 +641,15 @@ def test_a_walk_resolves_each_folder_once_and_each_link(tmp_path: Path) -> None:
     (drafts / "e.txt").symlink_to(tmp_path / "outside.txt")  # a link out of the folder: checked
     found = [c.path.name for c in discover([drafts, tmp_path / "sub"], lambda p: (tmp_path, ()))]
     assert found == ["c.txt", "e.txt", "b.txt"]
+
+
+def test_quoted_terms_by_the_opening_quote_are_the_look_behind_terms() -> None:
+    drf003 = importlib.import_module("speechlint.builtin.drafting.numbered_term_inconsistent")
+    behind = regex.compile(r"(?<=[“\"])([一二三四五六七八九十两百]{1,3})(大|类|项|个|条|种|方面)(\p{Han}{2,8})(?=[”\"])")
+    rng = random.Random(9)
+    pieces = ["“", "”", '"', "三", "十二", "大", "类", "方面", "顽疾", "行动", "，", "四个意识", "字"]
+    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14))) for _ in range(20000)]
+    for text in TEXTS + randoms:
+        assert [(m.start(1), m.end(), m.groups()) for m in drf003._QUOTED.finditer(text)] == [
+            (m.start(), m.end(), m.groups()) for m in behind.finditer(text)
+        ]

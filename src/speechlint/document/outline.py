@@ -312,7 +312,7 @@ _COUNT = lazy_regex(
 )
 # What every match of _ENUMERATOR and of _COUNT holds, with no line break inside: the lines
 # holding none are skipped without a scan of their own (most lines of a speech hold none).
-_ENUMERATOR_HINT = lazy_regex(rf"[{CN_NUMERALS}][是要来]|第|其[{CN_NUMERALS}]|方面|首先|其次|再次|最后")
+_ENUMERATOR_HINT = lazy_regex(rf"[{CN_NUMERALS}][是要来]|[第其][{CN_NUMERALS}]|一方面|首先|其次|再次|最后")
 _COUNT_HINT = lazy_re(r"(?:[两二三四五六七八九十几]|\d)(?:个方面|方面|个问题|点|项|条)")
 
 

@@ -13,7 +13,8 @@ from speechlint.rule import NoOptions, Violation, rule
 
 _NUM = "一二三四五六七八九十两百"
 # A quoted numbered term: “六类顽疾”, "四个意识" (straight quotes too; PUN002 reports those).
-_QUOTED = lazy_regex(rf"(?<=[“\"])([{_NUM}]{{1,3}})(大|类|项|个|条|种|方面)(\p{{Han}}{{2,8}})(?=[”\"])")
+# The opening quote is matched, not looked behind for: the scan then stops only at quotes.
+_QUOTED = lazy_regex(rf"[“\"]([{_NUM}]{{1,3}})(大|类|项|个|条|种|方面)(\p{{Han}}{{2,8}})(?=[”\"])")
 # An unquoted N大 term (实施五大行动): one numeral, not 一 (一大批), not after 的/第/届/党/共
 # (党的二大, 中共二大), never a congress (十九大, 二十大 have two numerals), not a part of a
 # set named before (这两大优势, 其余三大; 前两大 below).
@@ -70,10 +71,11 @@ def _known_terms(document: Document) -> frozenset[str]:
 def _terms(text: str) -> Iterator[_Term]:
     named = False  # a quoted or N大 term: bare N类 terms count only beside one
     for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
-        if _PART_OF.search(text, max(0, m.start() - 4), m.start()):
+        start = m.start(1)  # after the opening quote
+        if _PART_OF.search(text, max(0, start - 4), start):
             continue
         named = True
-        yield _Term(Span(m.start(), m.end()), m.group(1), m.group(2), m.group(3))
+        yield _Term(Span(start, m.end()), m.group(1), m.group(2), m.group(3))
     for m in _BARE_DA.finditer(text):
         run = m.group(2)
         if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):

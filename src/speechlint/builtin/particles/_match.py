@@ -128,15 +128,21 @@ def candidates(
     """
     cache = document.shared(_paragraphs)  # one Paragraph per paragraph for all the rules that use them
     found = pattern.finditer(document.text, overlapped=True) if overlapped else pattern.finditer(document.text)
+    last: Paragraph | None = None  # matches come in order: most fall in the paragraph of the one before
     for m in found:
         if keep is not None and not keep(m):
             continue
-        para = document.paragraph_at(m.start())
-        if para is None or not para.span.start <= m.start() < para.span.end:
+        start = m.start()
+        if last is not None and last.span.start <= start < last.span.end:
+            yield m, last
+            continue
+        para = document.paragraph_at(start)
+        if para is None or not para.span.start <= start < para.span.end:
             continue  # Markdown markers, indentation: not prose
         p = cache.get(para.span.start)
         if p is None:
             p = cache[para.span.start] = Paragraph(document, para.span)
+        last = p
         yield m, p
 
 
