@@ -535,6 +535,7 @@ def test_paragraph_lines_are_each_paragraphs_line_range() -> None:
                 for line in range(line_of(p.span.start), line_of(p.span.end) + 1)
             }
             assert doc._paragraph_by_line == expected
+            assert doc.paragraph_lines == tuple((line_of(p.span.start), line_of(p.span.end)) for p in doc.paragraphs)
 
 
 def test_marks_by_paragraph_are_each_paragraphs_matches() -> None:

@@ -158,9 +158,9 @@ class Document:
         return self._paragraph_index[0]
 
     @cached_property
-    def _paragraph_index(self) -> tuple[tuple[Segment, ...], dict[int, int]]:
-        """The paragraphs, and every line of a paragraph (a hard-wrapped one has several) ->
-        its index; made in one pass over the lines."""
+    def _paragraph_index(self) -> tuple[tuple[Segment, ...], dict[int, int], tuple[tuple[int, int], ...]]:
+        """The paragraphs, every line of a paragraph (a hard-wrapped one has several) -> its
+        index, and each paragraph's first and last line; made in one pass over the lines."""
         from speechlint.document.wrap import continued_lines
 
         continued = self.shared(continued_lines)
@@ -175,7 +175,7 @@ class Document:
                 out.append(Segment(Span(start, end), self.text[start:end]))
                 lines.append((first, ln.number))
         by_line = {line: i for i, (a, b) in enumerate(lines) for line in range(a, b + 1)}
-        return tuple(out), by_line
+        return tuple(out), by_line, tuple(lines)
 
     @cached_property
     def sentences(self) -> tuple[Segment, ...]:
@@ -190,6 +190,11 @@ class Document:
         line = self.lines.line_of(offset)
         idx = self._paragraph_by_line.get(line)
         return None if idx is None else self.paragraphs[idx]
+
+    @property
+    def paragraph_lines(self) -> tuple[tuple[int, int], ...]:
+        """The first and last line (1-based) of each of ``paragraphs``."""
+        return self._paragraph_index[2]
 
     @property
     def _paragraph_by_line(self) -> dict[int, int]:

@@ -841,12 +841,11 @@ def _continuation(document: Document, index: int, heading_lines: dict[int, Headi
     paragraphs = document.paragraphs
     if index + 1 >= len(paragraphs) or paragraphs[index].text[-1] not in _ENUMERATOR_PART:
         return None
-    lines = document.lines
     nxt = paragraphs[index + 1]
-    number = lines.line_of(nxt.span.start)
+    number = document.paragraph_lines[index + 1][0]
     if number in heading_lines:
         return None
-    if document.format == "markdown" and number != lines.line_of(paragraphs[index].span.end) + 1:
+    if document.format == "markdown" and number != document.paragraph_lines[index][1] + 1:
         return None  # a blank line ends a Markdown paragraph
     return nxt
 
@@ -858,7 +857,7 @@ def _series(document: Document, heading_lines: dict[int, Heading], wrapped: froz
     logical = -1
     hinted = _hint_lines(document, _ENUMERATOR_HINT)
     for index, para in enumerate(document.paragraphs):
-        line = document.lines.line_of(para.span.start)
+        line = document.paragraph_lines[index][0]
         heading = heading_lines.get(line)
         scan_from = para.span.start
         if heading is not None:
@@ -995,9 +994,9 @@ def _announcements(
     ctx = _Context(document, headings, heading_lines, series, wrapped)
     prose = document.prose
     hinted = _hint_lines(document, _COUNT_HINT)
-    line_of = document.lines.line_of
+    first_lines = document.paragraph_lines
     for pi, para in enumerate(document.paragraphs):
-        if "\n" not in para.text and line_of(para.span.start) not in hinted:
+        if "\n" not in para.text and first_lines[pi][0] not in hinted:
             continue  # no count in this line
         base = para.span.start
         text, at = _joined(prose, base, para.span.end)

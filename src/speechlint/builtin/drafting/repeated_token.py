@@ -94,9 +94,9 @@ def _inline(document: Document) -> Iterator[Violation]:
 
 def _across_lines(document: Document) -> Iterator[Violation]:
     paragraphs = document.paragraphs
-    lines = document.lines
-    for above, below in zip(paragraphs, paragraphs[1:]):
-        if lines.line_of(below.span.start) != lines.line_of(above.span.end) + 1:
+    spans = document.paragraph_lines
+    for k, (above, below) in enumerate(zip(paragraphs, paragraphs[1:])):
+        if spans[k + 1][0] != spans[k][1] + 1:
             continue  # a blank line between: not a broken sentence
         # Cheap tests first: does the line below start with an ending of the line above?  (Its
         # first character must then be among the last six above: most lines fail that at once.)

@@ -244,9 +244,8 @@ def unmatched_across_breaks(
     paragraphs = document.paragraphs
     paired: set[int] = set()
     for k in range(len(opens) - 1):
-        a, b = paragraphs[k].span, paragraphs[k + 1].span
-        lines = document.lines
-        wrapped = document.format == "markdown" and lines.line_of(b.start) == lines.line_of(a.start) + 1
+        first_lines = document.paragraph_lines
+        wrapped = document.format == "markdown" and first_lines[k + 1][0] == first_lines[k][0] + 1
         if paragraphs[k].text[-1:] in _SENTENCE_END and not wrapped:
             continue  # a finished line of its own: the mark is missing, not carried over
         # Closing marks of this line already paired with the line above it do not count:
