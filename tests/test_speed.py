@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import random
 import re
+import subprocess
 import sys
 from bisect import bisect_left
 from pathlib import Path
@@ -208,19 +209,22 @@ def test_a_reference_in_a_quotation_is_found_by_bisection() -> None:
 
 def test_a_punctuation_run_imports_no_tokenizer() -> None:
     """``--select PUN`` needs neither jieba nor rjieba (nor the gazetteer's tables)."""
-    import subprocess
-
-    folder = Path(__file__).resolve().parent
-    code = (
+    out = _python(
         "import sys\n"
         "from speechlint import lint_text\n"
         "from speechlint.config import Settings\n"
         "lint_text('我们要认真学习了文件,落实的很好。', settings=Settings(select=('PUN',)))\n"
-        "print(sorted(m for m in sys.modules if 'jieba' in m))\n"
+        "print(sorted(m for m in sys.modules if 'jieba' in m))\n",
+        Path(__file__).resolve().parent,
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=folder)
-    assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter (the modules a run imports are those of a new process)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd)
+    assert out.returncode == 0, out.stderr
+    return out
 
 
 def test_plain_exclude_names_match_as_pathspec_matches(tmp_path: Path) -> None:
@@ -611,8 +615,6 @@ def test_every_re_pattern_finds_what_regex_finds() -> None:
 
 def test_a_cached_rerun_compiles_no_pattern(tmp_path: Path) -> None:
     """A rerun over unchanged files reads cache entries: it imports neither regex nor a tokenizer."""
-    import subprocess
-
     (tmp_path / "a.txt").write_text("同志们：\n一是要认真学习了文件，落实的很好。\n谢谢大家！\n", encoding="utf-8")
     code = (
         "import sys\n"
@@ -620,11 +622,9 @@ def test_a_cached_rerun_compiles_no_pattern(tmp_path: Path) -> None:
         "main(['check', '--exit-zero', '--output-format', 'concise', 'a.txt'])\n"
         "print(sorted(m for m in sys.modules if m in ('regex', 'rjieba.rjieba', 'jieba')), file=sys.stderr)\n"
     )
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
-    assert first.returncode == 0, first.stderr
+    first = _python(code, tmp_path)
     assert "'regex'" in first.stderr  # the first run lints
-    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
-    assert again.returncode == 0, again.stderr
+    again = _python(code, tmp_path)
     assert again.stderr.strip().splitlines()[-1] == "[]"
     assert again.stdout == first.stdout
 
