@@ -39,7 +39,8 @@ _FEATURE_SLOT = lazy_re("特色")
 # 在文水县委、县政府的坚强领导下: the government may follow the committee.
 _LEAD_SLOT = lazy_regex(
     r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委"
-    r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下"
+    r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下",
+    needs=("领导下",),
 )
 #: Words after a unit's level character that name one of its organs (县委, 县政府).
 INSTITUTION = r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)"
@@ -251,7 +252,7 @@ class Places:
         for m in _QUAN.finditer(text):
             call = bool(_QUAN_CALL.match(text, m.end()))
             out.append(SelfReference(Span(m.start(), m.end()), "全", m.group(1), call))
-        for m in _LEAD_SLOT.finditer(text) if "领导下" in text else ():
+        for m in _LEAD_SLOT.finditer(text) if _LEAD_SLOT.may_match(text) else ():
             if not m.group("name"):
                 out.append(SelfReference(Span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
         # 市委书记强调：“我市要……，全市上下要……。” is the city speaking, not us.
@@ -324,7 +325,7 @@ class Places:
                 word = text[begin : m.start()]
                 if word not in g.ordinary and word not in g.frequent and word not in SLOT_WORDS:
                     yield _Candidate(begin, m.start(), units, short, "slot", Span(begin, m.end()), "X特色")
-        for m in _LEAD_SLOT.finditer(text, start, end) if text.find("领导下", start, end) >= 0 else ():
+        for m in _LEAD_SLOT.finditer(text, start, end) if _LEAD_SLOT.may_match(text, start, end) else ():
             name, char = m.group("name"), m.group("char")
             if not name:
                 continue

@@ -38,10 +38,10 @@ _SOURCE = rf"""
     """
 
 
-_PATTERN = lazy_regex("(?xm)" + _SOURCE)
 #: Every match of _PATTERN holds one of these (one per alternative): a text holding none is
 #: not scanned (most drafts hold none, and the pattern tries a look-behind at every position).
 PATTERN_NEEDS = ("X", "x", "Ｘ", "×", "╳", "○", "〇", "□", "口口口", "【", "（ ", "（\u3000", "___", "＿＿", "某某")
+_PATTERN = lazy_regex("(?xm)" + _SOURCE, needs=PATTERN_NEEDS)
 
 
 @rule(code="DRF001", name="placeholder-left", severity="error", options=NoOptions)
@@ -77,7 +77,7 @@ def placeholder_left(document: Document, options: NoOptions) -> Iterator[Violati
     ## 依据
     《党政机关公文处理工作条例》第十九条（文稿审核）；讲话稿审校惯例。
     """
-    if not any(n in document.text for n in PATTERN_NEEDS):
+    if not _PATTERN.may_match(document.text):
         return
     for m in _PATTERN.finditer(document.text):
         yield Violation(Span(m.start(), m.end()), f"占位符“{m.group()}”未替换")

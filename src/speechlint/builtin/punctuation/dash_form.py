@@ -18,13 +18,14 @@ from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 DASH = "——"
+#: Every match of _FORM holds one of these: a text holding none is not scanned.
+FORM_NEEDS = ("--", "－－", "─", "━", "––", "――", "—")
 _FORM = lazy_regex(
     r"(?P<typed>(?<!-)-{2,3}(?!-)|－{2}|[─━]{2}|–{2})"  # -- --- －－ ── ––: typed stand-ins
     r"|(?P<bar>(?<!―)――(?!―))"  # U+2015 twice: what GBK conversions leave
-    r"|(?P<single>(?<![—―])—(?![—―]))"  # one em dash
+    r"|(?P<single>(?<![—―])—(?![—―]))",  # one em dash
+    needs=FORM_NEEDS,
 )
-#: Every match of _FORM holds one of these: a text holding none is not scanned.
-FORM_NEEDS = ("--", "－－", "─", "━", "––", "――", "—")
 # Words after a short name that make "北京—上海" a route, not a dash.
 _ROUTE = lazy_regex(r"\p{Han}{1,4}(?:高速|铁路|高铁|航线|公路|国道|省道|线|段|方向|间)")
 _SPACE = " "
@@ -77,7 +78,7 @@ def dash_form(document: Document, options: NoOptions) -> Iterator[Violation]:
     GB/T 15834-2011《标点符号用法》4.10 破折号、4.13 连接号。
     """
     text = document.prose
-    if not any(n in text for n in FORM_NEEDS):
+    if not _FORM.may_match(text):
         return
     guard = protected_in(document, text)
     for m in unprotected(_FORM, text, guard):

@@ -16,12 +16,12 @@ from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 # One mark typed twice or more, in either width.  Three or more 。 are an ellipsis (PUN004's).
-_RUN = lazy_regex(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[！!]{2,}|[？?]{2,}|、{2,}|(?<!。)。。(?!。)")
-_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 #: Every match of _RUN holds one of these: a text holding none is not scanned.
 RUN_NEEDS = (
     *(a + b for pair in ("，,", "；;", "：:", "！!", "？?") for a in pair for b in pair), "、、", "。。",
 )
+_RUN = lazy_regex(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[！!]{2,}|[？?]{2,}|、{2,}|(?<!。)。。(?!。)", needs=RUN_NEEDS)
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 
 @rule(
@@ -65,7 +65,7 @@ def duplicate_punct(document: Document, options: NoOptions) -> Iterator[Violatio
     GB/T 15834-2011《标点符号用法》4.3 问号、4.4 叹号（叠用的限制）及各标点的用法。
     """
     text = document.prose
-    if not any(n in text for n in RUN_NEEDS):
+    if not _RUN.may_match(text):
         return
     guard = protected_in(document, text)
     for m in unprotected(_RUN, text, guard):

@@ -19,16 +19,17 @@ from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 ELLIPSIS = "……"
+#: Every match of _FORM and of _DENG holds one of these: a text holding none is not scanned.
+FORM_NEEDS = ("...", "。。。", "．．", "·", "・", "•", "⋯", "…")
 # Wrong forms of the ellipsis, longest first.  "…" alone or three of them is an odd count.
 _FORM = lazy_regex(
     r"(?P<dots>\.{3,})"  # ...  ......
     r"|(?P<stops>。{3,})"  # 。。。
     r"|(?P<other>．{2,}|[·・•]{3,}|⋯+)"  # ．．．  ···  ⋯⋯
     r"|(?<!…)(?P<single>…)(?!…)"
-    r"|(?<!…)(?P<triple>………)(?!…)"
+    r"|(?<!…)(?P<triple>………)(?!…)",
+    needs=FORM_NEEDS,
 )
-#: Every match of _FORM and of _DENG holds one of these: a text holding none is not scanned.
-FORM_NEEDS = ("...", "。。。", "．．", "·", "・", "•", "⋯", "…")
 # An ellipsis (of any form) followed by 等 or 等等 (GB/T 15834 A.9: use one of them).
 _DENG = lazy_regex(
     r"(?:…+|\.{3,}|。{3,}|⋯+)(?P<deng>等等|等)(?!待|候|到|于|同|级|额|量|式|号|高|距|比|值|价|效|边|身|闲|次|第|分|差|着)"
@@ -78,7 +79,7 @@ def ellipsis_form(document: Document, options: NoOptions) -> Iterator[Violation]
     GB/T 15834-2011《标点符号用法》4.11 省略号、附录 A.9（省略号与“等”“等等”不同时使用）。
     """
     text = document.prose
-    if not any(n in text for n in FORM_NEEDS):
+    if not _FORM.may_match(text):  # _DENG needs the same
         return
     guard = protected_in(document, text)
     for m in unprotected(_FORM, text, guard):
