@@ -15,6 +15,7 @@ import regex
 
 from speechlint.document.segment import Segment
 from speechlint.fix import Span
+from speechlint import lazyre
 from speechlint.lazyre import lazy_regex
 
 FAMILIES = ("official", "speech")
@@ -45,30 +46,20 @@ class GenreTableError(ValueError):
     """A bad ``[genres.<name>]`` table; the message names the table and the key."""
 
 
-class LazyPattern:
+class LazyPattern(lazyre.LazyPattern):
     """A pattern of the table, compiled on first use: a document needs the closings of its
-    own genre only, and compiling all 19 genres' (about 150 patterns) costs 20-25 ms a run."""
-
-    __slots__ = ("pattern", "_where", "_compiled")
+    own genre only, and compiling all 19 genres' (about 150 patterns) costs 20-25 ms a run.
+    A bad one names its table and key."""
 
     def __init__(self, pattern: str, where: str) -> None:
-        self.pattern = pattern
+        super().__init__("regex", pattern)
         self._where = where
-        self._compiled: regex.Pattern[str] | None = None
 
-    def compiled(self) -> regex.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = _compile(self.pattern, self._where)
-        return self._compiled
-
-    def search(self, text: str, *args: Any) -> regex.Match[str] | None:
-        return self.compiled().search(text, *args)
-
-    def fullmatch(self, text: str, *args: Any) -> regex.Match[str] | None:
-        return self.compiled().fullmatch(text, *args)
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r})"
+    def compiled(self) -> Any:
+        try:
+            return super().compiled()
+        except regex.error as e:
+            raise GenreTableError(f"{self._where}: bad regular expression {self._args[0]!r}: {e}") from None
 
 
 @dataclass(frozen=True)
@@ -222,10 +213,7 @@ def has_closing(spec: GenreSpec, ending: tuple[Segment, ...]) -> bool:
 
 
 def _compile(pattern: str, where: str) -> regex.Pattern[str]:
-    try:
-        return regex.compile(pattern)
-    except regex.error as e:
-        raise GenreTableError(f"{where}: bad regular expression {pattern!r}: {e}") from None
+    return LazyPattern(pattern, where).compiled()  # type: ignore[no-any-return]
 
 
 def _check_value(name: str, key: str, value: Any, compile_patterns: bool = True) -> None:
