@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
-from types import SimpleNamespace
 
 from speechlint.document.lines import LineIndex, line_spans
 from speechlint.fix import Span
@@ -48,27 +46,21 @@ def _web_hint(text: str) -> bool:
     return any(w in text for w in _WEB_WORDS) or _DATE_TIME.search(text) is not None
 
 
-@cache
-def _patterns() -> SimpleNamespace:
-    dash = r"[-—–－―─]"
-    page = re.compile(
-        rf"""
-          {dash}{{1,2}}\s*\d{{1,4}}\s*{dash}{{1,2}}          # — 2 —   - 3 -
+_DASH = r"[-—–－―─]"
+_PAGE_SOURCE = rf"""
+          {_DASH}{{1,2}}\s*\d{{1,4}}\s*{_DASH}{{1,2}}          # — 2 —   - 3 -
         | [·•]\s*\d{{1,4}}\s*[·•]                              # · 5 ·
         | 第\s*\d{{1,4}}\s*页(?:\s*[，,/、]?\s*共\s*\d{{1,4}}\s*页)?  # 第 4 页 共 9 页
         | 共\s*\d{{1,4}}\s*页\s*[，,/、]?\s*第\s*\d{{1,4}}\s*页
         | \d{{1,4}}\s*/\s*\d{{1,4}}                             # 6/9
         | (?i:page)\s*\d{{1,4}}(?:\s*(?i:of|/)\s*\d{{1,4}})?    # Page 3 of 9
-        """,
-        re.X,
-    )
-    return SimpleNamespace(
-        page=page,
-        any_page_line=re.compile(rf"^[{_SPACE}]*(?:{page.pattern})[{_SPACE}]*\r?$", re.X | re.M),
-        # A numbered heading repeated near a page break is text, not a running header.
-        heading_start=re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]"),
-        web_chrome=re.compile(
-            r"""
+        """
+_PAGE = lazy_re(_PAGE_SOURCE, re.X)
+_ANY_PAGE_LINE = lazy_re(rf"^[{_SPACE}]*(?:{_PAGE_SOURCE})[{_SPACE}]*\r?$", re.X | re.M)
+# A numbered heading repeated near a page break is text, not a running header.
+_HEADING_START = lazy_re(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]")
+_WEB_CHROME = lazy_re(
+    r"""
               (?:首页|当前位置|您的位置|您现在的位置|所在位置)[：:]?[^\n]{0,60}?(?:>|＞|»|›|→)[^\n]{0,60}  # breadcrumb
             | (?:【[^【】\n]{1,16}】[ \t\u3000]*){1,6}                # 【打印】【关闭】 【字体：大 中 小】
             | (?:\[[^\[\]\n]{1,8}\][ \t\u3000]*){2,6}             # [打印] [关闭]
@@ -81,12 +73,9 @@ def _patterns() -> SimpleNamespace:
             | (?:分享|收藏|点赞|在看|转发|推荐)(?:[ \t\u3000]+(?:分享|收藏|点赞|在看|转发|推荐))+
             | (?:\#[^\s\#]{1,20}\#?[ \t\u3000]*){1,10}              # #灵石 #经济工作会议
             | [^\n，]{0,30}?\d{4}-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}[^\n，]{0,40}  # 2026-02-26 18:30
-            """,
-            re.X,
-        ),
-    )
-
-
+    """,
+    re.X,
+)
 
 
 def furniture_spans(text: str) -> list[Span]:
@@ -100,7 +89,6 @@ def web_chrome_spans(text: str) -> list[Span]:
     """Spans of the lines that are a web page's chrome (breadcrumb, byline, buttons, share bar)."""
     if not _web_hint(text):
         return []
-    chrome = _patterns().web_chrome
     out = []
     for begin, stop in line_spans(text):  # no Line objects: most lines are prose, dropped at once
         line = text[begin:stop]
@@ -110,7 +98,7 @@ def web_chrome_spans(text: str) -> list[Span]:
             and len(t) <= 120
             # the chrome holds no sentence: a line with a full stop is text
             and "。" not in t and "；" not in t and "！" not in t and "？" not in t
-            and chrome.fullmatch(t)
+            and _WEB_CHROME.fullmatch(t)
         ):
             start = begin + line.index(t)
             out.append(Span(start, start + len(t)))
@@ -122,19 +110,18 @@ def page_spans(text: str) -> list[Span]:
     line met at least twice, each time within two lines of a page number."""
     if not _page_hint(text):
         return []
-    patterns = _patterns()
-    if not patterns.any_page_line.search(text):
+    if not _ANY_PAGE_LINE.search(text):
         return []
     content = [(ln, ln.text.strip(_SPACE)) for ln in LineIndex(text).lines]
     content = [(ln, t) for ln, t in content if t]
-    pages = {k for k, (_, t) in enumerate(content) if len(t) <= 20 and patterns.page.fullmatch(t)}
+    pages = {k for k, (_, t) in enumerate(content) if len(t) <= 20 and _PAGE.fullmatch(t)}
     if not pages:
         return []
     near: dict[str, list[int]] = defaultdict(list)
     for k in sorted({k for p in pages for k in range(p - _NEAR, p + _NEAR + 1)} - pages):
         if 0 <= k < len(content):
             t = content[k][1]
-            if len(t) <= _MAX_RUNNING and not patterns.heading_start.match(t):
+            if len(t) <= _MAX_RUNNING and not _HEADING_START.match(t):
                 near[t].append(k)
     keep = sorted(pages.union(*(ks for ks in near.values() if len(ks) >= 2)))
     out = []

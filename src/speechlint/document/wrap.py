@@ -20,10 +20,8 @@ paragraph are read by their own rules.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from speechlint.lazyre import lazy_re
@@ -48,25 +46,22 @@ _FULL = 0.8
 _WIDER = 1.2
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Compiled on first need: most texts are not hard-wrapped and never get this far."""
-    # What a numbered heading opens with (the outline reads the exact forms; a line opening
-    # so starts a paragraph unless the line above broke off in mid-word).
-    marker = re.compile(
-        r"[一二三四五六七八九十百]+[、.．,，:：]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,2}[.．、,，:：](?!\d)|[①-⑳]"
-        r"|第[一二三四五六七八九十百零〇两]+[章节条](?:[ \t\u3000]|$)"
-    )
-    # Lines that stand on their own in a 公文 whatever precedes them.
-    standalone = re.compile(
-        r"附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)|(?:抄\s*送|抄\s*报|分\s*送|主\s*送|签\s*发\s*人)\s*[：:]"
-        r"|(?:出\s*席|列\s*席|参\s*加|缺\s*席|请\s*假|记\s*录|主\s*持)(?:人员|单位|人)?\s*[：:]"
-        r"|[（(]?\s*(?:联系人|联系电话|此件)|.{0,20}印\s*发$"
-        r"|[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。；]{0,8}日\s*[）)]?$"
-        # closings that stand as a paragraph of their own: 特此报告。 妥否，请批示。 谢谢大家！
-        r"|(?:特此[\u4e00-\u9fff]{1,4}|此复|此致|敬礼|妥否[，,]?请[\u4e00-\u9fff]{1,4}|谢谢[\u4e00-\u9fff]{0,4})[。！!.]?$"
-    )
-    return marker, standalone
+# Compiled on first need: most texts are not hard-wrapped and never get this far.
+# What a numbered heading opens with (the outline reads the exact forms; a line opening
+# so starts a paragraph unless the line above broke off in mid-word).
+_MARKER = lazy_re(
+    r"[一二三四五六七八九十百]+[、.．,，:：]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,2}[.．、,，:：](?!\d)|[①-⑳]"
+    r"|第[一二三四五六七八九十百零〇两]+[章节条](?:[ \t\u3000]|$)"
+)
+# Lines that stand on their own in a 公文 whatever precedes them.
+_STANDALONE = lazy_re(
+    r"附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)|(?:抄\s*送|抄\s*报|分\s*送|主\s*送|签\s*发\s*人)\s*[：:]"
+    r"|(?:出\s*席|列\s*席|参\s*加|缺\s*席|请\s*假|记\s*录|主\s*持)(?:人员|单位|人)?\s*[：:]"
+    r"|[（(]?\s*(?:联系人|联系电话|此件)|.{0,20}印\s*发$"
+    r"|[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。；]{0,8}日\s*[）)]?$"
+    # closings that stand as a paragraph of their own: 特此报告。 妥否，请批示。 谢谢大家！
+    r"|(?:特此[\u4e00-\u9fff]{1,4}|此复|此致|敬礼|妥否[，,]?请[\u4e00-\u9fff]{1,4}|谢谢[\u4e00-\u9fff]{0,4})[。！!.]?$"
+)
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much
@@ -128,9 +123,8 @@ def continued_lines(document: Document) -> frozenset[int]:
     indents = sum(1 for r in body if r.indented) >= 3
     if full is None and not indents:
         return frozenset()
-    marker, standalone = _patterns()
     for r in rows:
-        r.heading = marker.match(r.text) is not None
+        r.heading = _MARKER.match(r.text) is not None
     # How wide a full line is, for a heading line that runs on into body text.
     widest = full if full is not None else _percentile(sorted(r.width for r in body), 0.9)
     out: set[int] = set()
@@ -145,7 +139,7 @@ def continued_lines(document: Document) -> frozenset[int]:
             continue
         if cur.heading and not _broken_before(prev, full, indents):
             continue
-        if standalone.match(cur.text):
+        if _STANDALONE.match(cur.text):
             continue  # 附件1, 抄送：…, 2026年3月12日: lines of their own in any copy
         if full is not None and (prev.width > full * _WIDER or cur.width > full * _WIDER):
             continue  # a line longer than the wrap width was typed as it is
