@@ -8,7 +8,7 @@ from speechlint.fix import Fix, Span
 from speechlint.rule import Severity
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: a long document has thousands
 class Position:
     """1-based line and column, counted in code points."""
 
@@ -16,7 +16,7 @@ class Position:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str
     rule: str

@@ -14,10 +14,8 @@ file in the same folder, the old file's mode, then ``os.replace``.
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -270,6 +268,8 @@ def write_atomic(path: Path, data: bytes, expect: bytes | None = None) -> None:
     if expect is not None and target.read_bytes() != expect:
         raise ValueError("the file changed while it was being checked; not written")
     mode = stat.S_IMODE(target.stat().st_mode)
+    import tempfile  # only when writing a fix
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".speechlint-tmp")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -305,6 +305,8 @@ def unified_diff(fix: FileFix) -> bytes:
     after = _DIFF_LINE.findall(prefix + fix.after)
     out: list[bytes] = []
     name = os.fsencode(fix.path)
+    import difflib  # only for --diff
+
     for i, line in enumerate(difflib.unified_diff(before, after, n=3, lineterm="\n")):
         if i < 2:  # the two headers; a content line may start with "---" too
             out.append((b"--- " if i == 0 else b"+++ ") + name + b"\n")

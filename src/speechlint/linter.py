@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import traceback
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -217,7 +216,12 @@ class Session:
                 for v in r.check(doc, options):
                     found.append((r, self._stamp(doc, r, severity, v)))
             except Exception as e:
-                detail = traceback.format_exc() if self.verbose else f"{type(e).__name__}: {e}"
+                if self.verbose:
+                    import traceback  # only for a crash report
+
+                    detail = traceback.format_exc()
+                else:
+                    detail = f"{type(e).__name__}: {e}"
                 errors.append(FileError(doc.path, f"rule {r.code} crashed on {doc.path or '<text>'}: {detail}"))
         exempt = list(doc.exempt)
         for batch in self.plugins.pm.hook.speechlint_exempt_spans(document=doc):
