@@ -36,6 +36,8 @@ _CELL_GAP = lazy_re(r"\S(?: {2,}|\t)\S")
 _OPEN_END = "，、“‘《（(〔【—,"
 #: Closing marks: a line ending so may be a note of its own (（此件公开发布）).
 _CLOSE = "”’》）)〕】」』"
+#: Where a sentence, clause list or note may end.
+_SENTENCE_STOPS = "。！？!?；;：:" + _CLOSE
 #: How many sentences broken at a line end make a text hard-wrapped.
 _EVIDENCE = 3
 #: Lines shorter than this say nothing about the width.
@@ -88,29 +90,33 @@ def continued_lines(document: Document) -> frozenset[int]:
     """1-based numbers of the lines that continue the paragraph of the line above them."""
     if document.format != "text":
         return frozenset()
+    lines = document.lines.lines
     prose = document.prose
+    # Each line as the prose reads it: the lines' own texts when nothing reads as spaces.
+    texts = [ln.text for ln in lines] if prose is document.text else [prose[ln.span.start : ln.span.end] for ln in lines]
     # Evidence is counted at lines that stop in mid-sentence: a text with fewer than _EVIDENCE
     # of them is not hard-wrapped, told before any line is measured (most texts stop here).
     mid = 0
-    for ln in document.lines.lines:
-        content = prose[ln.span.start : ln.span.end].rstrip(_SPACE)
-        if content and _mid_sentence(content):
+    for raw in texts:
+        content = raw.rstrip(_SPACE)
+        if content and content[-1] not in _SENTENCE_STOPS:
             mid += 1
+            if mid == _EVIDENCE:
+                break
     if mid < _EVIDENCE:
         return frozenset()
     rows: list[_Row] = []
-    for ln in document.lines.lines:
-        raw = prose[ln.span.start : ln.span.end]
+    for ln, raw in zip(lines, texts):
         content = raw.strip(_SPACE)
         if not content:
             continue
-        lead = raw[: len(raw) - len(raw.lstrip(_SPACE))]
+        lead = len(raw) - len(raw.lstrip(_SPACE))  # an indent: a full-width space, a tab or two spaces
         rows.append(
             _Row(
                 number=ln.number,
                 text=content,
                 width=_width(content),
-                indented="\u3000" in lead or "\t" in lead or len(lead) >= 2,
+                indented=lead >= 2 or (lead == 1 and raw[0] in "\u3000\t"),
                 heading=False,
                 cells=("  " in content or "\t" in content) and _CELL_GAP.search(content) is not None,
             )
@@ -175,7 +181,7 @@ def _broken_before(prev: _Row, full: float | None, indents: bool) -> bool:
 
 def _mid_sentence(text: str) -> bool:
     """The line stops where no sentence, clause list or note may end."""
-    return text[-1] not in "。！？!?；;：:" + _CLOSE
+    return text[-1] not in _SENTENCE_STOPS
 
 
 def _percentile(values: list[float], q: float) -> float:
