@@ -10,6 +10,7 @@ and the lines' content bounds.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import random
 import re
@@ -492,7 +493,7 @@ def test_a_text_without_the_needles_holds_no_match(name: str) -> None:
 
 
 def test_line_index_without_carriage_returns_is_the_regex_split() -> None:
-    from speechlint.document.lines import LINE_BREAK, LineIndex
+    from speechlint.document.lines import LINE_BREAK, Line, LineIndex
 
     rng = random.Random(6)
     for _ in range(3000):
@@ -506,7 +507,20 @@ def test_line_index_without_carriage_returns_is_the_regex_split() -> None:
         assert [(ln.number, ln.span.start, ln.span.end, ln.text) for ln in index.lines] == [
             (i + 1, s, e, text[s:e]) for i, (s, e) in enumerate(zip(starts, ends))
         ]
+        # Lines made without the dataclass __init__ are the lines it makes.
+        plain = tuple(Line(i + 1, Span(s, e), text[s:e]) for i, (s, e) in enumerate(zip(starts, ends)))
+        assert index.lines == plain and [hash(ln) for ln in index.lines] == [hash(ln) for ln in plain]
         assert [index.line_of(o) for o in range(len(text) + 1)] == [bisect_left(starts, o + 1) for o in range(len(text) + 1)]
+
+
+def test_a_trusted_span_is_the_checked_span() -> None:
+    from speechlint.fix import trusted_span
+
+    for start, end in [(0, 0), (0, 1), (3, 9), (10**6, 10**6 + 5)]:
+        span = trusted_span(start, end)
+        assert span == Span(start, end) and hash(span) == hash(Span(start, end)) and repr(span) == repr(Span(start, end))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            span.start = 1  # type: ignore[misc]
 
 
 def test_list_markers_are_the_finditer_markers() -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from speechlint.document.lines import Line, LineIndex
 from speechlint.document.segment import BOUNDARY, Segment, clauses_of, sentences_of
 from speechlint.document.tokenize import Tagged, Token, Tokenizer, tagged_of
-from speechlint.fix import Span
+from speechlint.fix import Span, trusted_span
 from speechlint.lazyre import lazy_regex
 
 if TYPE_CHECKING:
@@ -122,26 +122,27 @@ class Document:
 
     def content_start(self, line: int) -> int:
         """Offset where the content of 1-based ``line`` starts (past markup and indentation)."""
-        ln = self.lines.lines[line - 1]
-        start = ln.span.start
-        if self.content_starts is not None:
-            start = max(start, self.content_starts[line - 1])
-        # Leading spaces and markup (a bold opening "**") are skipped on the prose view.
-        prose = self.prose
-        if start >= ln.span.end or prose[start] not in _LEADING_SPACE_CHARS:
-            return start  # the usual line: nothing to skip, told without the pattern
-        m = _LEADING_SPACE.match(prose, start, ln.span.end)
-        return m.end() if m else start
+        return self.content_bounds[line - 1][0]
 
     @cached_property
     def content_bounds(self) -> tuple[tuple[int, int], ...]:
         """(start, end) of each line's content: from ``content_start`` to its last non-space
         prose character (start == end for a blank line).  The paragraphs and the outline read it."""
         prose = self.prose
+        content_starts = self.content_starts
         out = []
         for ln in self.lines.lines:
-            start = self.content_start(ln.number)
-            out.append((start, start + len(prose[start : ln.span.end].rstrip())))
+            start, end = ln.span.start, ln.span.end
+            if content_starts is not None:
+                start = max(start, content_starts[ln.number - 1])
+            # Leading spaces and markup (a bold opening "**") are skipped on the prose view;
+            # the usual line has none, told without the pattern.
+            if start < end and prose[start] in _LEADING_SPACE_CHARS:
+                m = _LEADING_SPACE.match(prose, start, end)
+                start = m.end() if m else start
+            if start < end and prose[end - 1].isspace():
+                end = start + len(prose[start:end].rstrip())  # rstrip strips what isspace() tells
+            out.append((start, max(start, end)))
         return tuple(out)
 
     # -- paragraphs, sentences, clauses -----------------------------------------
@@ -172,7 +173,7 @@ class Document:
                 if first in continued and out:
                     start = out.pop().span.start
                     first = lines.pop()[0]
-                out.append(Segment(Span(start, end), self.text[start:end]))
+                out.append(Segment(trusted_span(start, end), self.text[start:end]))  # start <= end: content_bounds
                 lines.append((first, ln.number))
         by_line = {line: i for i, (a, b) in enumerate(lines) for line in range(a, b + 1)}
         return tuple(out), by_line, tuple(lines)

@@ -7,18 +7,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from speechlint.fix import Span
+from speechlint.fix import Span, trusted_span
 from speechlint.lazyre import lazy_regex
 
 # "\r\n" is one break; a lone "\r" or "\n" is one too.
 LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long document has tens of thousands
 class Line:
     number: int  # 1-based
     span: Span  # without the line break
     text: str
+
+
+_set_number, _set_span, _set_text = Line.number.__set__, Line.span.__set__, Line.text.__set__  # type: ignore[attr-defined,misc]
+
+
+def _line(number: int, start: int, end: int, text: str) -> Line:
+    """``Line(number, Span(start, end), text)`` made as ``trusted_span`` makes spans (every line
+    of every file comes here)."""
+    line = object.__new__(Line)
+    _set_number(line, number)
+    _set_span(line, trusted_span(start, end))
+    _set_text(line, text)
+    return line
 
 
 def line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -49,7 +62,7 @@ class LineIndex:
             starts = list(accumulate([len(p) + 1 for p in parts[:-1]], initial=0))
             self._starts = starts
             self.lines: tuple[Line, ...] = tuple(
-                Line(i, Span(s, s + len(p)), p) for i, s, p in zip(range(1, len(parts) + 1), starts, parts)
+                _line(i, s, s + len(p), p) for i, s, p in zip(range(1, len(parts) + 1), starts, parts)
             )
             return
         starts = [0]
@@ -59,7 +72,7 @@ class LineIndex:
             starts.append(m.end())
         ends.append(len(text))
         self._starts = starts
-        self.lines = tuple(Line(i + 1, Span(s, e), text[s:e]) for i, (s, e) in enumerate(zip(starts, ends)))
+        self.lines = tuple(_line(i + 1, s, e, text[s:e]) for i, (s, e) in enumerate(zip(starts, ends)))
 
     def __len__(self) -> int:
         return len(self.lines)

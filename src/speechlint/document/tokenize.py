@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Protocol
 
-from speechlint.fix import Span
+from speechlint.fix import Span, trusted_span
 
 ENGINES = ("auto", "rjieba", "jieba")
 
@@ -213,22 +213,17 @@ def make_tokenizer(
 
 
 # A run over many drafts makes hundreds of thousands of tokens.  Token objects are built
-# without the dataclass __init__, whose frozen-field checks cost more than the rest of
-# the loop: it sets the same slots through the same descriptors (object.__setattr__ does
-# no more), and the spans are valid by construction (0 <= start <= end, in order).
+# without the dataclass __init__ (see ``trusted_span``); the spans are valid by construction
+# (0 <= start <= end, in order).
 _new = object.__new__
-_set_start, _set_end = Span.start.__set__, Span.end.__set__  # type: ignore[attr-defined]
-_set_word, _set_pos, _set_span = Token.word.__set__, Token.pos.__set__, Token.span.__set__  # type: ignore[attr-defined]
+_set_word, _set_pos, _set_span = Token.word.__set__, Token.pos.__set__, Token.span.__set__  # type: ignore[attr-defined,misc]
 
 
 def _token(word: str, pos_tag: str, start: int, end: int) -> Token:
-    span = _new(Span)
-    _set_start(span, start)
-    _set_end(span, end)
     token = _new(Token)
     _set_word(token, word)
     _set_pos(token, pos_tag)
-    _set_span(token, span)
+    _set_span(token, trusted_span(start, end))
     return token
 
 
