@@ -215,7 +215,8 @@ def _head(paras: Sequence[Segment]) -> tuple[int, Segment | None]:
 
 
 def _date_line(text: str) -> bool:
-    return bool(_DATE.match(text.strip()))
+    # Asked of every paragraph until the date: the characters every date holds are looked for first.
+    return "年" in text and "月" in text and "日" in text and bool(_DATE.match(text.strip()))
 
 
 def _signature_line(text: str) -> bool:
