@@ -38,9 +38,16 @@ class LazyPattern:
         than a pattern that tries a look-behind or a loop at every position)."""
         if not self.needs:
             return True
+        # Loops, not any() over a generator: asked of every paragraph of some rules.
         if start == 0 and end is None:
-            return any(n in text for n in self.needs)
-        return any(text.find(n, start, end) >= 0 for n in self.needs)
+            for n in self.needs:
+                if n in text:
+                    return True
+            return False
+        for n in self.needs:
+            if text.find(n, start, end) >= 0:
+                return True
+        return False
 
     def compiled(self) -> Any:
         if self._compiled is None:
