@@ -82,6 +82,7 @@ class Session:
         rules, rule_errors = collect_rules(self.plugins.pm)
         self.errors.extend(rule_errors)
         self.rules: list[Rule] = rules
+        self._known_codes = frozenset(r.code for r in rules)  # every Document is told them
         self._by_key: dict[str, Rule] = {k: r for r in rules for k in (r.code, r.name)}
         self._tokenizer: Tokenizer | None = None
         self._options: dict[tuple[int, str], tuple[Settings, Any, Severity]] = {}
@@ -197,7 +198,7 @@ class Session:
             resources=self.resources,
             genre_hint=settings.genre or doc.genre_hint,
             home_hint=settings.home or doc.home_hint,
-            known_codes=frozenset(r.code for r in self.rules),
+            known_codes=self._known_codes,
         )
 
     # -- linting ----------------------------------------------------------------
