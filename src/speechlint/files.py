@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # imported where a pattern is matched: files named one by one (pre-commit) never need it
     import pathspec
@@ -16,8 +15,7 @@ if TYPE_CHECKING:  # imported where a pattern is matched: files named one by one
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     path: Path
     explicit: bool  # named on the command line (not found by a walk)
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -62,8 +62,7 @@ class NumberedFormulation:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
 
 
-@dataclass(frozen=True)
-class VariantMatch:
+class VariantMatch(NamedTuple):
     """A wrong variant found in a text, with the smallest edit that makes it canonical."""
 
     span: Span  # the variant as written

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -62,8 +62,7 @@ class LazyPattern(lazyre.LazyPattern):
             raise GenreTableError(f"{self._where}: bad regular expression {self._args[0]!r}: {e}") from None
 
 
-@dataclass(frozen=True)
-class WrongClosing:
+class WrongClosing(NamedTuple):
     pattern: LazyPattern
     message: str
     unless: LazyPattern | None = None
@@ -88,8 +87,7 @@ class GenreSpec:
     suggest: str | None = None
 
 
-@dataclass(frozen=True)
-class TitleMatch:
+class TitleMatch(NamedTuple):
     spec: GenreSpec | None  # None: an ambiguous title (a genre that is no legal type)
     matched: str  # the suffix or the text the pattern matched
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from speechlint.document.genres import GenreSpec, GenreTable, TitleMatch
 from speechlint.document.segment import Segment
@@ -79,8 +79,7 @@ MAX_TITLE = 60
 MAX_SALUTATION = 160
 
 
-@dataclass(frozen=True)
-class Salutation:
+class Salutation(NamedTuple):
     """The salutation (讲话) or 主送 (公文) line."""
 
     segment: Segment

@@ -18,9 +18,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from speechlint.fix import Span
 from speechlint.gazetteer import Gazetteer, Unit
@@ -103,8 +102,7 @@ _CITED = lazy_re(r"《[^》]*》")
 _IMPRINT = lazy_regex(r"^(?P<organ>\p{Han}[^\d]{1,40}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 
 
-@dataclass(frozen=True)
-class PlaceMatch:
+class PlaceMatch(NamedTuple):
     """A place name in the text that counts (see the module docstring)."""
 
     span: Span  # the name as written: a full name, or a short name
@@ -115,8 +113,7 @@ class PlaceMatch:
     neutral: bool = False  # 赴X考察, 学习借鉴X, 与X合作, 原X, X精神, X经验 …
 
 
-@dataclass(frozen=True)
-class SelfReference:
+class SelfReference(NamedTuple):
     """我县 / 全县, or a bare 县委 in a self slot (在县委的坚强领导下)."""
 
     span: Span  # 我县, 全县; for a bare X委, the level character and 委
@@ -125,8 +122,7 @@ class SelfReference:
     call: bool = False  # 全X上下要…: the whole unit called on to act
 
 
-@dataclass(frozen=True)
-class OrganName:
+class OrganName(NamedTuple):
     """A unit named in the 版头, title, signature or 印发机关 line."""
 
     part: str  # "版头", "标题", "署名", "印发机关"
@@ -134,8 +130,7 @@ class OrganName:
     units: tuple[Unit, ...]  # the most specific unit(s) the part names
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     start: int
     end: int
     units: tuple[Unit, ...]

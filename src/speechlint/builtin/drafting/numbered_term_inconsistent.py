@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from speechlint.document import Document
 from speechlint.fix import Span
@@ -38,8 +38,7 @@ _SYNONYMS = (("顽瘴痼疾", "顽疾"), ("痼疾", "顽疾"), ("顽症", "顽�
 _NOT_HEADS = ("精神", "报告", "以来", "代表", "会址", "召开", "期间", "胜利", "提出", "党章", "之后", "以后")
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(NamedTuple):
     span: Span  # the number through the head, without quotes
     number: str
     classifier: str
