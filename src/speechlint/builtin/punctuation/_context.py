@@ -8,12 +8,12 @@ names, emoticons and numbers are protected: no punctuation rule reports inside t
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from speechlint.charclass import CJK, HAN, URL_OR_EMAIL
 from speechlint.document import Document, Segment
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     import regex
@@ -27,10 +27,17 @@ _URL = lazy_regex(URL_OR_EMAIL)
 # Sentence punctuation typed right after a URL is not part of it (as autolinkers do).
 _URL_TAIL = ".,;:!?'\""
 #: Emoticons: their brackets and colons are not punctuation.
-_EMOTICON = lazy_regex(
+#: ``_EMOTICON_PLAIN`` as written; ``_EMOTICON`` finds the same matches: its first character
+#: is taken out in front of the alternatives (each starts with different ones, so the
+#: look-behind picks the one the plain pattern would try), which lets ``re`` skip to the
+#: few places a match can start instead of trying every alternative at every position.
+_EMOTICON_PLAIN = (
     r"[:;=][-'^]?[()]"  # :) :-( ;)
     r"|[(（][\^T>＾][_\-.oω]?[\^T<＾][)）]"  # (^_^) （T_T）
     r"|\^_?\^"
+)
+_EMOTICON = lazy_re(
+    r"[:;=(（^](?:(?<=[:;=])[-'^]?[()]|(?<=[(（])[\^T>＾][_\-.oω]?[\^T<＾][)）]|(?<=\^)_?\^)"
 )
 _SENTENCE_END = set("。！？；!?;")
 #: A number with its inner separators: 1.5, 5.2, 1,000, 10:30, 3.1.2.
@@ -101,9 +108,21 @@ class Protected:
         return k >= 0 and self._ends[k] > start
 
 
-def unprotected(pattern: regex.Pattern[str], text: str, guard: Protected) -> Iterator[regex.Match[str]]:
-    """Matches of ``pattern`` in ``text`` that touch no protected span."""
-    for m in pattern.finditer(text):
+def unprotected(
+    pattern: regex.Pattern[str], text: str, guard: Protected, windows: Iterable[tuple[int, int]] | None = None
+) -> Iterator[regex.Match[str]]:
+    """Matches of ``pattern`` in ``text`` that touch no protected span.
+
+    ``windows``: (start, end) spans, in order and apart, that hold every match; only they are
+    searched (``pattern.finditer`` over a long text tries every position, a costly alternation
+    at each).  A window must also give ``pattern``'s look-arounds at its edges the answer the
+    whole text gives: a run of the characters the pattern is made of, bounded by others,
+    or a whole line for a pattern that never crosses one.
+    """
+    matches = pattern.finditer(text) if windows is None else (
+        m for lo, hi in windows for m in pattern.finditer(text, lo, hi)
+    )
+    for m in matches:
         if not guard.overlaps(*m.span()):
             yield m
 
@@ -130,15 +149,20 @@ def _url_matches(text: str) -> Iterator[regex.Match[str]]:
     No match holds a line break (every part of the pattern excludes spaces), so the matches
     of a line are those of the whole text; most lines, and most texts, hold no needle.
     """
+    for lo, hi in lines_holding(text, _URL_NEEDS):
+        yield from _URL.finditer(text, lo, hi)
+
+
+def lines_holding(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` (without its break) holding one of ``needles``, in order."""
     windows: list[tuple[int, int]] = []
-    for needle in _URL_NEEDS:
+    for needle in needles:
         at = text.find(needle)
         while at != -1:
             lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
             windows.append((lo, len(text) if hi == -1 else hi))
             at = text.find(needle, windows[-1][1])
-    for lo, hi in sorted(set(windows)):
-        yield from _URL.finditer(text, lo, hi)
+    return sorted(set(windows))
 
 
 def protected(text: str, *, numbers: bool = True) -> Protected:
@@ -202,16 +226,26 @@ def marks_by_paragraph(pattern: regex.Pattern[str], text: str, paragraphs: Seque
     ``paragraphs_holding``): a rule walks them without searching each paragraph again."""
     starts = [p.span.start for p in paragraphs]
     out: dict[int, list[int]] = {}
+    marks: list[int] = []
+    start = end = 0  # the paragraph of ``marks``: the matches come in order, most beside another
     for m in pattern.finditer(text):
         i = m.start()
-        k = bisect_right(starts, i) - 1
-        if k >= 0 and i < paragraphs[k].span.end:
-            out.setdefault(k, []).append(i)
+        if not start <= i < end:
+            k = bisect_right(starts, i) - 1
+            if k < 0 or i >= paragraphs[k].span.end:
+                continue
+            start, end = paragraphs[k].span.start, paragraphs[k].span.end
+            marks = out[k] = []
+        marks.append(i)
     return out
 
 
 def protected_in(document: Document, text: str, *, numbers: bool = True) -> Protected:
-    """``protected(text)`` for the document's ``text`` or ``prose``, computed once per document."""
+    """``protected(text)`` for the document's ``text`` or ``prose``, computed once per document.
+
+    A rule whose marks never stand in a number (digits with single separators . , : ： /
+    between two digits) passes ``numbers=False`` and skips that scan.
+    """
     cache = document.shared(_protected)
     key = (text, numbers)
     if key not in cache:
@@ -230,28 +264,32 @@ def _protected(document: Document) -> dict[tuple[str, bool | None], Protected | 
 
 def unmatched_across_breaks(
     document: Document,
-    opens: Sequence[Sequence[tuple[int, str]]],
-    closes: Sequence[Sequence[tuple[int, str]]],
+    opens: Mapping[int, Sequence[tuple[int, str]]],
+    closes: Mapping[int, Sequence[tuple[int, str]]],
 ) -> set[int]:
     """Offsets of marks that pair up across a line break (a title broken over two lines).
 
     ``opens[k]`` and ``closes[k]`` are the unmatched opening and closing marks of
-    ``document.paragraphs[k]`` as (offset, family).  When a line leaves exactly
+    ``document.paragraphs[k]`` as (offset, family); a paragraph without either may be left
+    out (most hold no mark: only the others are visited).  When a line leaves exactly
     one mark open and the next line's first unmatched closing mark is of the same
     family, the two are a pair, provided the line stops mid-sentence or the two
     lines are one soft-wrapped Markdown paragraph.
     """
     paragraphs = document.paragraphs
     paired: set[int] = set()
-    for k in range(len(opens) - 1):
+    for k in sorted(opens):  # in order: a pair made on one line counts on the next
+        nxt = closes.get(k + 1)
+        if len(opens[k]) != 1 or not nxt:
+            continue
         first_lines = document.paragraph_lines
         wrapped = document.format == "markdown" and first_lines[k + 1][0] == first_lines[k][0] + 1
         if paragraphs[k].text[-1:] in _SENTENCE_END and not wrapped:
             continue  # a finished line of its own: the mark is missing, not carried over
         # Closing marks of this line already paired with the line above it do not count:
         # （特别是 / 施工项目）开展排查，按照《防汛应急 / 预案》的要求.
-        if len(opens[k]) == 1 and all(c in paired for c, _ in closes[k]) and closes[k + 1]:
-            (o, family), (c, other) = opens[k][0], closes[k + 1][0]
-            if family == other and not any(p < c for p, _ in opens[k + 1]):
+        if all(c in paired for c, _ in closes.get(k, ())):
+            (o, family), (c, other) = opens[k][0], nxt[0]
+            if family == other and not any(p < c for p, _ in opens.get(k + 1, ())):
                 paired.update((o, c))
     return paired

@@ -33,25 +33,22 @@ _LIST_MARKER = lazy_regex(
 # "(一)" "(1)" at the start of a line: a heading marker, STR002's.
 _ORDINAL = lazy_regex(r"\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*")
 _SPACES = " \t\u3000"
-_CLOSE_PAREN = lazy_regex(r"[)）]")
 
 
-def list_markers(text: str) -> set[int]:
-    """Offsets of the brackets that close a list marker: ``_LIST_MARKER.finditer``'s group 1.
+def closes_list_marker(text: str, k: int) -> bool:
+    """Whether the bracket at ``k`` closes a list marker: a match of ``_LIST_MARKER`` has its group 1 there.
 
-    Tried only before each closing bracket (finditer tries every position, each behind a
-    look-behind): a marker is at most three characters, its start follows a boundary, so
-    each bracket closes at most one, and two never overlap.
+    Asked only of a closing bracket nothing opened (most are paired), and tried only just
+    before it (finditer would try every position, each behind a look-behind): a marker is
+    at most three characters, its start follows a boundary, so each bracket closes at most one.
     """
-    out: set[int] = set()
-    for m in _CLOSE_PAREN.finditer(text):
-        k = m.start()
-        for j in range(max(0, k - 3), k):
-            found = _LIST_MARKER.match(text, j)
-            if found is not None and found.start(1) == k:
-                out.add(k)
-                break
-    return out
+    if text[k] not in ")）":
+        return False
+    for j in range(max(0, k - 3), k):
+        found = _LIST_MARKER.match(text, j)
+        if found is not None and found.start(1) == k:
+            return True
+    return False
 
 
 @dataclass
@@ -62,31 +59,32 @@ class _Scan:
     nested: list[tuple[int, int]] = field(default_factory=list)  # 《 inside 《
 
 
-#: The scan of a paragraph without a mark, shared (never changed: nothing is left to pair).
-_NO_MARKS = _Scan()
-
-
-def _scan(text: str, guard: Protected, markers: set[int], marks: list[int]) -> _Scan:
-    """Pair the brackets at ``marks`` (offsets of _BRACKET matches in one paragraph)."""
+def _scan(text: str, guard: Protected, marks: list[int]) -> _Scan:
+    """Pair the brackets at ``marks`` (offsets of _BRACKET matches in one paragraph, at least one)."""
     out = _Scan()
     stack: list[tuple[int, str, bool]] = []
+    # Most paragraphs touch no protected span: their marks need no test each.
+    guarded = guard.overlaps(marks[0], marks[-1] + 1)
     for i in marks:
         ch = text[i]
-        if i in guard:
+        if guarded and i in guard:
             continue
         if ch in _OPEN:
             family = _OPEN[ch]
-            stack.append((i, family, family == "title" and any(f == "title" for _, f, _ in stack)))
+            stack.append((i, family, family == "title" and bool(stack) and any(f == "title" for _, f, _ in stack)))
             continue
         family = _CLOSE[ch]
-        depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == family), None)
-        if depth is None:
-            if i not in markers:
-                out.closes.append((i, family))
-            continue
-        out.opens.extend((o, f) for o, f, _ in stack[depth + 1 :])
-        o, _, nested = stack[depth]
-        del stack[depth:]
+        if stack and stack[-1][1] == family:  # the usual case: it closes the innermost bracket
+            o, _, nested = stack.pop()
+        else:
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == family), None)
+            if depth is None:
+                if not closes_list_marker(text, i):
+                    out.closes.append((i, family))
+                continue
+            out.opens.extend((o, f) for o, f, _ in stack[depth + 1 :])
+            o, _, nested = stack[depth]
+            del stack[depth:]
         out.pairs.append((o, i))
         if nested:
             out.nested.append((o, i))
@@ -153,15 +151,15 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     """
     text = document.prose
     guard = protected_in(document, text, numbers=False)
-    markers = list_markers(text)
     paragraphs = document.paragraphs
-    holding = marks_by_paragraph(_BRACKET, text, paragraphs)
-    scans = [
-        _scan(text, guard, markers, holding[k]) if k in holding else _NO_MARKS for k in range(len(paragraphs))
-    ]
-    paired = unmatched_across_breaks(document, [s.opens for s in scans], [s.closes for s in scans])
+    # Only the paragraphs holding a bracket are scanned and visited (most hold none).
+    scans = {k: _scan(text, guard, marks) for k, marks in marks_by_paragraph(_BRACKET, text, paragraphs).items()}
+    paired = unmatched_across_breaks(
+        document, {k: s.opens for k, s in scans.items()}, {k: s.closes for k, s in scans.items()}
+    )
 
-    for para, s in zip(paragraphs, scans):
+    for k, s in scans.items():
+        para = paragraphs[k]
         for o, family in s.opens:
             if o not in paired and _reportable(text, o):
                 closing = ")" if text[o] == "(" else _PAIR[family][1]

@@ -12,15 +12,16 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 # One mark typed twice or more, in either width.  Three or more 。 are an ellipsis (PUN004's).
-#: Every match of _RUN holds one of these: a text holding none is not scanned.
-RUN_NEEDS = (
-    *(a + b for pair in ("，,", "；;", "：:", "！!", "？?") for a in pair for b in pair), "、、", "。。",
-)
-_RUN = lazy_regex(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[！!]{2,}|[？?]{2,}|、{2,}|(?<!。)。。(?!。)", needs=RUN_NEEDS)
+_RUN = lazy_regex(r"[，,]{2,}|[；;]{2,}|[：:]{2,}|[！!]{2,}|[？?]{2,}|、{2,}|(?<!。)。。(?!。)")
+#: Runs of two marks or more of _RUN's: every match of _RUN lies in one, and its look-arounds
+#: test for a 。, which a run's neighbours are not.  A class scan (on re, which skips ahead
+#: to the marks) finds the few runs, and tells the texts without one (cheaper than testing the
+#: 22 pairs of marks a match may start with); _RUN's alternatives are tried only inside them.
+_RUNS = lazy_re(r"[，,；;：:！!？?、。][，,；;：:！!？?、。]+")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 
@@ -65,10 +66,12 @@ def duplicate_punct(document: Document, options: NoOptions) -> Iterator[Violatio
     GB/T 15834-2011《标点符号用法》4.3 问号、4.4 叹号（叠用的限制）及各标点的用法。
     """
     text = document.prose
-    if not _RUN.may_match(text):
-        return
-    guard = protected_in(document, text)
-    for m in unprotected(_RUN, text, guard):
+    runs = [run.span() for run in _RUNS.finditer(text)]
+    if not runs:
+        return  # most texts
+    # A number (digits with single separators between) holds no run of two marks: not protected here.
+    guard = protected_in(document, text, numbers=False)
+    for m in unprotected(_RUN, text, guard, runs):
         start, end = m.span()
         run = m.group()
         full = _FULL.get(run[0], run[0])

@@ -9,13 +9,14 @@ from speechlint.builtin.punctuation._context import (
     is_han,
     is_latin_or_digit,
     left_char,
+    lines_holding,
     protected_in,
     right_char,
     unprotected,
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 ELLIPSIS = "……"
@@ -30,9 +31,17 @@ _FORM = lazy_regex(
     r"|(?<!…)(?P<triple>………)(?!…)",
     needs=FORM_NEEDS,
 )
+#: Runs of the characters _FORM is made of that can hold a match: two or more, or one ⋯ or ….
+#: Every match of _FORM lies in one, and its look-arounds test for a …, which a run's
+#: neighbours are not.  A class scan (on re, which skips ahead to the marks) finds the runs;
+#: _FORM's alternatives are tried only inside them.
+_FORM_RUNS = lazy_re(r"[.。．·・•⋯…](?:[.。．·・•⋯…]+|(?<=[⋯…]))")
+#: Every match of _DENG holds one of these: only the lines holding one are searched.
+DENG_NEEDS = ("…等", "...等", "。。。等", "⋯等")
 # An ellipsis (of any form) followed by 等 or 等等 (GB/T 15834 A.9: use one of them).
 _DENG = lazy_regex(
-    r"(?:…+|\.{3,}|。{3,}|⋯+)(?P<deng>等等|等)(?!待|候|到|于|同|级|额|量|式|号|高|距|比|值|价|效|边|身|闲|次|第|分|差|着)"
+    r"(?:…+|\.{3,}|。{3,}|⋯+)(?P<deng>等等|等)(?!待|候|到|于|同|级|额|量|式|号|高|距|比|值|价|效|边|身|闲|次|第|分|差|着)",
+    needs=DENG_NEEDS,
 )
 
 
@@ -81,8 +90,9 @@ def ellipsis_form(document: Document, options: NoOptions) -> Iterator[Violation]
     text = document.prose
     if not _FORM.may_match(text):  # _DENG needs the same
         return
-    guard = protected_in(document, text)
-    for m in unprotected(_FORM, text, guard):
+    # A number (digits with single separators between) holds no ellipsis: not protected here.
+    guard = protected_in(document, text, numbers=False)
+    for m in unprotected(_FORM, text, guard, (run.span() for run in _FORM_RUNS.finditer(text))):
         start, end = m.span()
         left, right = left_char(text, start), right_char(text, end)
         kind = m.lastgroup
@@ -95,7 +105,7 @@ def ellipsis_form(document: Document, options: NoOptions) -> Iterator[Violation]
         title = f"改为“{ELLIPSIS}”"
         fix = Fix.unsafe(edit, title=title) if kind == "triple" else Fix.safe(edit, title=title)
         yield Violation(Span(start, end), f"省略号应写作“{ELLIPSIS}”，不写作“{found}”", fix=fix)
-    for m in unprotected(_DENG, text, guard):
+    for m in unprotected(_DENG, text, guard, lines_holding(text, DENG_NEEDS)):  # no match crosses a line
         start, end = m.span("deng")
         deng = m.group("deng")
         fix = Fix.unsafe(Edit(Span(start, end), ""), title=f"删去“{deng}”")

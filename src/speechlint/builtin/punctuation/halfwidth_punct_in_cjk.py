@@ -12,13 +12,16 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 from speechlint.rule import Violation, rule
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 
 # A candidate mark with what stands on either side.  Runs of dots are ellipses (PUN004's).
 _CANDIDATE = lazy_regex(r"[,;:?!]|(?<!\.)\.(?!\.)")
+#: _CANDIDATE's matches but the ".": all that is checked unless ``marks`` holds it (the default).
+#: A class scan on re skips ahead to the marks; the dots of numbers and file names are not visited.
+_NO_DOT = lazy_re(r"[,;:?!]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def halfwidth_punct_in_cjk(document: Document, options: Options) -> Iterator[Vio
     text = document.text
     # URLs, e-mail addresses and emoticons; numbers are told apart by their neighbours below.
     guard = protected_in(document, text, numbers=False)
-    for m in _CANDIDATE.finditer(text):
+    for m in (_CANDIDATE if "." in options.marks else _NO_DOT).finditer(text):
         mark = m.group()
         if mark not in options.marks:
             continue

@@ -16,10 +16,10 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
-_QUOTE = lazy_regex(r"[“”‘’\"']")
+_QUOTE = lazy_re(r"[“”‘’\"']")
 # Where a straight quote can only open (after these or at the start) or only close (before these or at the end).
 _BEFORE_OPENING = set(" \t\u3000（(《〈【[，,、；;：:。！？!?“‘—…")
 _AFTER_CLOSING = set(" \t\u3000）)》〉】]，,、；;：:。.！？!?”’—…")
@@ -38,10 +38,6 @@ class _Scan:
     lone: list[int] = field(default_factory=list)  # straight quotes that pair with nothing
 
 
-#: The scan of a paragraph without a mark, shared (never changed: nothing is left to pair).
-_NO_MARKS = _Scan()
-
-
 def _apostrophe(text: str, i: int) -> bool:
     """' or ’ between Latin letters: an apostrophe (Xi'an, China’s), not a quote."""
     left = text[i - 1] if i > 0 else ""
@@ -50,29 +46,34 @@ def _apostrophe(text: str, i: int) -> bool:
 
 
 def _scan(text: str, start: int, end: int, guard: Protected, marks: list[int]) -> _Scan:
-    """Pair the quotation marks at ``marks`` (offsets of _QUOTE matches in ``start..end``)."""
+    """Pair the quotation marks at ``marks`` (offsets of _QUOTE matches in ``start..end``, at least one)."""
     out = _Scan()
     stack: list[tuple[int, str, bool]] = []  # (offset, mark, nested inside another “)
     straight_open: dict[str, tuple[int, bool] | None] = {'"': None, "'": None}
+    # Most paragraphs touch no protected span: their marks need no test each.
+    guarded = guard.overlaps(marks[0], marks[-1] + 1)
     for i in marks:
         ch = text[i]
-        if i in guard:
+        if guarded and i in guard:
             continue
         if ch in "“‘":
-            nested = ch == "“" and any(mark == "“" for _, mark, _ in stack)
+            nested = ch == "“" and bool(stack) and any(mark == "“" for _, mark, _ in stack)
             stack.append((i, ch, nested))
         elif ch in "”’":
             if ch == "’" and _apostrophe(text, i):
                 continue
             opener = "“" if ch == "”" else "‘"
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == opener), None)
-            if depth is None:
-                out.closes.append((i, ch))
-                continue
-            # Marks opened inside this pair and never closed are unmatched.
-            out.opens.extend((o, mark) for o, mark, _ in stack[depth + 1 :])
-            o, _, nested = stack[depth]
-            del stack[depth:]
+            if stack and stack[-1][1] == opener:  # the usual case: it closes the innermost mark
+                o, _, nested = stack.pop()
+            else:
+                depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == opener), None)
+                if depth is None:
+                    out.closes.append((i, ch))
+                    continue
+                # Marks opened inside this pair and never closed are unmatched.
+                out.opens.extend((o, mark) for o, mark, _ in stack[depth + 1 :])
+                o, _, nested = stack[depth]
+                del stack[depth:]
             if nested:
                 out.nested.append((o, i))
         else:  # a straight quote
@@ -159,17 +160,18 @@ def quote_pairing(document: Document, options: NoOptions) -> Iterator[Violation]
     GB/T 15834-2011《标点符号用法》4.8 引号（含跨段引文的用法）。
     """
     text = document.prose
-    guard = protected_in(document, text)
+    # A number (digits with single separators between) holds no quotation mark: not protected here.
+    guard = protected_in(document, text, numbers=False)
     paragraphs = document.paragraphs
-    holding = marks_by_paragraph(_QUOTE, text, paragraphs)
-    scans = [
-        _scan(text, p.span.start, p.span.end, guard, holding[k]) if k in holding else _NO_MARKS
-        for k, p in enumerate(paragraphs)
-    ]
+    # Only the paragraphs holding a quotation mark are scanned and visited (most hold none).
+    scans = {
+        k: _scan(text, paragraphs[k].span.start, paragraphs[k].span.end, guard, marks)
+        for k, marks in marks_by_paragraph(_QUOTE, text, paragraphs).items()
+    }
 
     # Mixed pairs: an unmatched “ closed by a straight quote, or a straight quote closed by ”.
     mixed: list[tuple[int, int, int]] = []  # (open, close, offset of the straight one)
-    for s in scans:
+    for s in scans.values():
         for q in list(s.lone):
             ch = text[q]
             before = [o for o, mark in s.opens if o < q and mark == _CURLY[ch][0]]
@@ -188,18 +190,20 @@ def quote_pairing(document: Document, options: NoOptions) -> Iterator[Violation]
 
     # A quotation over several paragraphs: each opens with “, only the last closes.
     continued = set()
-    for k, s in enumerate(scans[:-1]):
+    for k, s in scans.items():
+        if k + 1 == len(paragraphs):
+            break
         nxt = paragraphs[k + 1]
         if len(s.opens) == 1 and not s.closes and s.opens[0][1] == "“" and text[nxt.span.start] == "“":
             continued.add(s.opens[0][0])
     # Marks are compared by the opening mark of their kind (” closes “).
     paired = unmatched_across_breaks(
         document,
-        [[(o, mark) for o, mark in s.opens if o not in continued] for s in scans],
-        [[(c, "“" if mark == "”" else "‘") for c, mark in s.closes] for s in scans],
+        {k: [(o, mark) for o, mark in s.opens if o not in continued] for k, s in scans.items()},
+        {k: [(c, "“" if mark == "”" else "‘") for c, mark in s.closes] for k, s in scans.items()},
     )
 
-    for s in scans:
+    for s in scans.values():
         for o, mark in s.opens:
             if o in continued or o in paired or (mark == "‘" and not _near_cjk(text, o)):
                 continue  # ‘90s: an apostrophe in Latin text
