@@ -24,7 +24,10 @@ class Severity(Enum):
 
     @property
     def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
+        return _RANK[self.value]
+
+
+_RANK = {"info": 0, "warning": 1, "error": 2}  # asked of every finding (the exit code)
 
 
 class FixAvailability(Enum):
