@@ -300,7 +300,9 @@ class Series:
 _COUNT_TRIGGER = (
     "讲|谈|提出|提|强调|明确|把握|抓好|做到|突出|注重|从|围绕|以下|下面|包括|概括为|归纳为|分为|主要有|共有"
 )
-_COUNT = lazy_regex(
+# Literal characters only: re runs it (a call costs less than regex's, and most lines found
+# by the hint hold one match or none).
+_COUNT = lazy_re(
     rf"""
     (?P<trigger>{_COUNT_TRIGGER})
     [^{regex.escape(CLAUSE_END)}“”‘’"《》\n]{{0,4}}?
@@ -312,8 +314,18 @@ _COUNT = lazy_regex(
 )
 # What every match of _ENUMERATOR and of _COUNT holds, with no line break inside: the lines
 # holding none are skipped without a scan of their own (most lines of a speech hold none).
-_ENUMERATOR_HINT = lazy_regex(rf"[{CN_NUMERALS}][是要来]|[第其][{CN_NUMERALS}]|一方面|首先|其次|再次|最后")
-_COUNT_HINT = lazy_re(r"(?:[两二三四五六七八九十几]|\d)(?:个方面|方面|个问题|点|项|条)")
+# Each opens with one character class, which re skips to at C speed (a pattern opening with
+# alternatives is tried at every position): the enumerator hint at its first character
+# ([一二…十][是要来] | [第其][一二…十] | 一方面 | 首先 | 其次 | 再次 | 最后), the count hint at its
+# last, rarer one ([两二…十几\d] then 个方面 | 方面 | 个问题 | 点 | 项 | 条).
+_ENUMERATOR_HINT = lazy_re(
+    rf"[{CN_NUMERALS}第其首再最]"
+    rf"(?:(?<=[{CN_NUMERALS}])[是要来]|(?<=[第其])[{CN_NUMERALS}]|(?<=一)方面|(?<=首)先|(?<=[其再])次|(?<=最)后)"
+)
+_COUNT_DIGIT = r"[两二三四五六七八九十几\d]"
+_COUNT_HINT = lazy_re(
+    rf"[点项条面题](?:(?<={_COUNT_DIGIT}[点项条])|(?<={_COUNT_DIGIT}方面)|(?<={_COUNT_DIGIT}个方面)|(?<={_COUNT_DIGIT}个问题))"
+)
 
 
 def _hint_lines(document: Document, hint: regex.Pattern[str]) -> set[int]:
@@ -321,12 +333,11 @@ def _hint_lines(document: Document, hint: regex.Pattern[str]) -> set[int]:
     pattern the hint stands for (the hint has no line break, so it never spans two lines)."""
     lines, prose = document.lines, document.prose
     out: set[int] = set()
-    end = -1  # the end of the last line found
-    for m in hint.finditer(prose):
-        if m.start() >= end:
-            line = lines.line_of(m.start())
-            out.add(line)
-            end = lines.lines[line - 1].span.end
+    m = hint.search(prose)
+    while m is not None:
+        line = lines.line_of(m.start())
+        out.add(line)
+        m = hint.search(prose, lines.lines[line - 1].span.end)  # the line's other matches tell nothing
     return out
 
 
@@ -398,9 +409,10 @@ def build_outline(document: Document) -> Outline:
     lines = _content_lines(document)
     regulation = _is_regulation(document, lines)
     attachments, pages = _attachment_lines(document, lines)
-    implied = _implied_numbered(document, lines, regulation, attachments, pages)
+    markers = _markers(document, lines, regulation)
+    implied = _implied_numbered(document, lines, markers, regulation, attachments, pages)
     footnotes = _footnote_lines(document, lines)
-    headings = _headings(document, lines, regulation, attachments | footnotes, pages, implied)
+    headings = _headings(document, lines, markers, regulation, attachments | footnotes, pages, implied)
     heading_lines = {h.line: h for h in headings}
     wrapped = _wrapped_paragraphs(document, heading_lines)
     series = _series(document, heading_lines, wrapped)
@@ -409,6 +421,7 @@ def build_outline(document: Document) -> Outline:
 
 
 _Lines = list[tuple[int, int, int]]
+_Markers = dict[int, tuple[str, "regex.Match[str]"]]  # line number -> (kind, match)
 
 
 def _content_lines(document: Document) -> _Lines:
@@ -460,7 +473,7 @@ _FOOTNOTE_MARK = lazy_regex(r"[①-⑳]")
 
 
 def _implied_numbered(
-    document: Document, lines: _Lines, regulation: bool, attachments: set[int], pages: set[int]
+    document: Document, lines: _Lines, markers: _Markers, regulation: bool, attachments: set[int], pages: set[int]
 ) -> set[int]:
     """Lines whose number Word's automatic numbering gave and a copy to plain text lost.
 
@@ -486,17 +499,17 @@ def _implied_numbered(
         found: list[int] = []
         typed_top = False
         for k, (number, start, end) in enumerate(part_lines):
-            marker = None if number in attachments else _match_marker(text, start, end, False)
+            marker = None if number in attachments else markers.get(number)
             if marker is not None and marker[0] == CN:
                 typed_top = True
                 break
             if marker is not None or k + 1 >= len(part_lines) or number in attachments:
                 continue
-            if not _BARE_TITLE.fullmatch(text, start, end) or _CELL_GAP.search(text, start, end):
-                continue
-            nxt_number, nxt_start, nxt_end = part_lines[k + 1]
-            child = _match_marker(text, nxt_start, nxt_end, False)
+            nxt_number = part_lines[k + 1][0]
+            child = markers.get(nxt_number)  # most lines have no marker below: asked first
             if child is None or child[0] not in (CN_PAREN, ARABIC) or nxt_number in attachments:
+                continue
+            if not _BARE_TITLE.fullmatch(text, start, end) or _CELL_GAP.search(text, start, end):
                 continue
             kind, m = child
             numeral = m.group(2) if kind == CN_PAREN else m.group(1)
@@ -513,18 +526,18 @@ def _footnote_lines(document: Document, lines: _Lines) -> set[int]:
     text = document.prose
     used: set[str] = set()
     out: set[int] = set()
-    marks = [m.start() for m in _FOOTNOTE_MARK.finditer(text)]  # one search, walked line by line
+    marks = [m.start() for m in _FOOTNOTE_MARK.finditer(text)]  # one search, read in order
     if not marks:
         return out  # no circled number anywhere: no note mark, no note
-    k = 0
-    for number, start, end in lines:
-        if text[start] in used:
-            out.add(number)
-        while k < len(marks) and marks[k] <= start:
-            k += 1  # before this line, or its first character
-        while k < len(marks) and marks[k] < end:
-            used.add(text[marks[k]])
-            k += 1
+    starts = [start for _, start, _ in lines]
+    for pos in marks:  # only the lines a circled number stands in are looked at
+        k = bisect_right(starts, pos) - 1
+        if k < 0 or pos >= lines[k][2]:
+            continue  # outside every line's content
+        if pos > starts[k]:
+            used.add(text[pos])  # a note mark inside a line
+        elif text[pos] in used:
+            out.add(lines[k][0])  # a line opening with a mark used above
     return out
 
 
@@ -536,25 +549,33 @@ _BY_FIRST: dict[str, tuple[tuple[str, Any], ...]] = {
 }
 
 
-def _match_marker(text: str, start: int, end: int, regulation: bool) -> tuple[str, regex.Match[str]] | None:
-    first = text[start]
-    if first not in _MARKER_START:
-        return None
-    if regulation:
-        m = _REG_MARKER.match(text, start, end)
-        if m:
-            return {"章": CHAPTER, "节": SECTION, "条": ARTICLE}[m.group(2)], m
-    # Each pattern opens with its own characters: only those that can match are tried, in order.
-    for kind, pattern in _BY_FIRST.get(first, ()):
-        m = pattern.match(text, start, end)
-        if m:
-            return kind, m
-    return None
+def _markers(document: Document, lines: _Lines, regulation: bool) -> _Markers:
+    """The marker each line opens with (its kind and match), by line number; found once for
+    the implied headings, the headings and their titles."""
+    text = document.prose
+    out: _Markers = {}
+    for number, start, end in lines:
+        first = text[start]
+        if first not in _MARKER_START:
+            continue  # most lines: one set look-up
+        if regulation:
+            m = _REG_MARKER.match(text, start, end)
+            if m:
+                out[number] = {"章": CHAPTER, "节": SECTION, "条": ARTICLE}[m.group(2)], m
+                continue
+        # Each pattern opens with its own characters: only those that can match are tried, in order.
+        for kind, pattern in _BY_FIRST.get(first, ()):
+            m = pattern.match(text, start, end)
+            if m:
+                out[number] = kind, m
+                break
+    return out
 
 
 def _headings(
     document: Document,
     lines: _Lines,
+    markers: _Markers,
     regulation: bool,
     attachments: set[int],
     pages: set[int],
@@ -567,7 +588,7 @@ def _headings(
     stack: list[Heading] = []
     groups: dict[tuple[int, int, int | None, str], int] = {}  # (part, scope, parent, kind) -> open group
     next_group = 0
-    previous_line_text = ""  # content of the last non-heading line, for list restarts
+    lead_end = 0  # where the content of the last non-heading line ends (0: none yet)
     last_was_heading = False
     # A Word-numbered paragraph is a heading whose number is not in the text: typed markers
     # after it start a new scope under it (so （一）（二） may restart under each one).
@@ -590,12 +611,15 @@ def _headings(
             stack.clear()
             under_auto = False
             continue
+        found = markers.get(number)
         # A hard wrap right after 第 or 其 (…；第 / 二，进中求质…) leaves an ordinal, not a marker;
         # so does any wrap inside a paragraph of a PDF copy (增长百分之六点 / 二，一般公共…).
-        broken = number in continued or (k > 0 and text[lines[k - 1][2] - 1] in "第其")
-        found = None if number in attachments or broken else _match_marker(text, start, end, regulation)
+        if found is not None and (
+            number in attachments or number in continued or (k > 0 and text[lines[k - 1][2] - 1] in "第其")
+        ):
+            found = None
         if found is None:
-            previous_line_text = text[start:end]
+            lead_end = end
             last_was_heading = False
             continue
         kind, m = found
@@ -603,9 +627,12 @@ def _headings(
         ordinal = (int(numeral_text) if kind in (ARABIC, ARABIC_PAREN) else
                    ord(numeral_text) - 0x2460 + 1 if kind == CIRCLED else cn_to_int(numeral_text))
         if not ordinal or (kind == CN and _range_not_heading(text, start, end, ordinal, out, part)):
-            previous_line_text = text[start:end]
+            lead_end = end
             last_was_heading = False
             continue
+        # The line above is text ending with a colon (a content ends on its last non-space
+        # character, so that character is the test): a list's lead-in line.
+        after_colon = not last_was_heading and lead_end > 0 and text[lead_end - 1] in "：:"
         level = levels[kind]
         while stack and stack[-1].level >= level:
             stack.pop()
@@ -616,14 +643,14 @@ def _headings(
             ordinal == 1
             and key in groups
             and (kind in _LIST_KINDS or (regulation and kind in (CN, CN_PAREN)))
-            and not last_was_heading
-            and previous_line_text.rstrip().endswith(("：", ":"))
+            and after_colon
         )
         if key not in groups or restart:
             groups[key] = next_group
             next_group += 1
         title, title_text = _title(text, m.end(), end)
-        para = document.paragraph_at(start)
+        # Only a hard-wrapped text has paragraphs of several lines.
+        para = document.paragraph_at(start) if continued else None
         if para is not None and para.span.end > end and not _SENTENCE_MARKS.intersection(text[m.end() : end]):
             # A run-in heading of hard-wrapped text: its title may run on past the line break.
             joined, at = _joined(text, m.end(), para.span.end)
@@ -632,8 +659,8 @@ def _headings(
                 title, title_text = Span(at[whole.start], at[whole.end - 1] + 1), whole_text
         if not title_text and k + 1 < len(lines):
             # 一、 / 2025年工作回顾: a PDF copy put the marker and its title on two lines.
-            _, next_start, next_end = lines[k + 1]
-            if _match_marker(text, next_start, next_end, regulation) is None:
+            next_number, next_start, next_end = lines[k + 1]
+            if next_number not in markers:
                 title, title_text = _title(text, next_start, next_end)
         h = Heading(
             index=len(out),
@@ -656,7 +683,7 @@ def _headings(
             parent=parent,
             group=groups[key],
             under_auto=under_auto and parent is None,
-            after_colon=not last_was_heading and previous_line_text.rstrip().endswith(("：", ":")),
+            after_colon=after_colon,
             line_end=text[end - 1],
         )
         out.append(h)
@@ -694,10 +721,14 @@ def is_item_list(group: Sequence[Heading]) -> bool:
 def _literal(kind: str, m: regex.Match[str]) -> tuple[Span, str, str, str, str, Span]:
     """(numeral span, numeral, open bracket, close bracket, punctuation, punctuation span)."""
     if kind in (CN_PAREN, ARABIC_PAREN):
-        return Span(*m.span(2)), m.group(2), m.group(1), m.group(3), m.group(4), Span(*m.span(4))
+        open_, numeral, close, punct = m.groups()
+        return Span(*m.span(2)), numeral, open_, close, punct, Span(*m.span(4))
     if kind in (CHAPTER, SECTION, ARTICLE):
         return Span(*m.span(1)), m.group(1), "", "", "", Span(m.end(), m.end())
     return Span(*m.span(1)), m.group(1), "", "", m.group(2), Span(*m.span(2))
+
+
+_TITLE_END = _SPACE + "，；：,;:"  # what a title does not end with
 
 
 def _title(text: str, start: int, end: int) -> tuple[Span, str]:
@@ -705,7 +736,7 @@ def _title(text: str, start: int, end: int) -> tuple[Span, str]:
         start += 1
     mark = _SENTENCE_MARK.search(text, start, end)  # a heading's run-in text may be long
     stop = mark.start() if mark else end
-    while stop > start and text[stop - 1] in _SPACE + "，；：,;:":
+    while stop > start and text[stop - 1] in _TITLE_END:
         stop -= 1
     return Span(start, stop), text[start:stop]
 
@@ -755,7 +786,7 @@ def _items(
         return at[i] if at is not None else base + i
 
     for m in _ENUMERATOR.finditer(text, scan_from - base):
-        i = m.start()
+        i, j = m.span()
         if i >= size:
             break  # it starts in the next line, which is scanned on its own
         left = text[i - 1] if i > 0 else ""
@@ -770,7 +801,7 @@ def _items(
             if i > 0 and left not in _LEFT and not (kind == "suf" and left in _LEFT_SUBJECT):
                 continue
             if kind == "suf":
-                after = text[m.end() : m.end() + 1]
+                after = text[j : j + 1]
                 if after and after in _NOT_AFTER.get(m.group("suf"), ()):
                     continue
                 if _same_again(text, m):
@@ -782,7 +813,7 @@ def _items(
                 style, value = QI, cn_to_int(m.group("q"))
             elif kind == "seq":
                 word = m.group("seq")
-                if word == "首先" and _COURTESY.match(text, m.end()):
+                if word == "首先" and _COURTESY.match(text, j):
                     continue
                 style, value = SEQ, _SEQ_ORDINAL[word]
             else:  # seq2
@@ -791,16 +822,17 @@ def _items(
             if value is None:
                 continue
             ordinal = value
-        start = offset(m.start())
+        start = offset(i)
+        word = m.group()
         item = Item(
-            span=Span(start, offset(m.end() - 1) + 1),
-            text=m.group(),
+            span=Span(start, offset(j - 1) + 1),
+            text=word,
             style=style,
             ordinal=ordinal,
             line=line if at is None or line_of is None else line_of(start),
             paragraph=index,
-            initial=m.start() == 0,
-            final=m.group() == "最后",
+            initial=i == 0,
+            final=word == "最后",
         )
         yield item
 
@@ -833,13 +865,14 @@ _ENUMERATOR_PART = frozenset(CN_NUMERALS + "第其另方首再最")
 
 
 def _continuation(document: Document, index: int, heading_lines: dict[int, Heading]) -> Segment | None:
-    """The paragraph after ``index`` when a hard wrap may have broken an enumerator between them:
-    the line stops on a character that begins an enumerator, and the next line (blank lines and
-    page furniture aside in plain text; the very next line in Markdown) is no heading."""
+    """The paragraph after ``index``, which stops on a character that begins an enumerator
+    (_ENUMERATOR_PART), when a hard wrap may have broken the enumerator between them: the next
+    line (blank lines and page furniture aside in plain text; the very next line in Markdown)
+    is no heading."""
     if document.format not in ("text", "markdown"):
         return None  # a .docx paragraph is never wrapped by hand
     paragraphs = document.paragraphs
-    if index + 1 >= len(paragraphs) or paragraphs[index].text[-1] not in _ENUMERATOR_PART:
+    if index + 1 >= len(paragraphs):
         return None
     nxt = paragraphs[index + 1]
     number = document.paragraph_lines[index + 1][0]
@@ -856,20 +889,21 @@ def _series(document: Document, heading_lines: dict[int, Heading], wrapped: froz
     here: dict[str, Series] = {}  # per style, the latest series of this paragraph
     logical = -1
     hinted = _hint_lines(document, _ENUMERATOR_HINT)
+    prose, line_of, first_lines = document.prose, document.lines.line_of, document.paragraph_lines
     for index, para in enumerate(document.paragraphs):
-        line = document.paragraph_lines[index][0]
+        line = first_lines[index][0]
         heading = heading_lines.get(line)
-        scan_from = para.span.start
         if heading is not None:
             open_.clear()  # a heading closes the series of the section before it
-            scan_from = heading.marker.end
         if index not in wrapped:
             logical += 1
             here = {}
-        tail = _continuation(document, index, heading_lines)
+        # Only a paragraph that stops on what begins an enumerator may have it go on in the next.
+        tail = _continuation(document, index, heading_lines) if para.text[-1] in _ENUMERATOR_PART else None
         if tail is None and line not in hinted and "\n" not in para.text:
             continue  # no enumerator can start in this line
-        for item in _items(document.prose, para, logical, line, scan_from, tail, document.lines.line_of):
+        scan_from = para.span.start if heading is None else heading.marker.end
+        for item in _items(prose, para, logical, line, scan_from, tail, line_of):
             if index in wrapped:
                 item.initial = False  # it opens a line, not its paragraph
             if item.final:
@@ -991,7 +1025,7 @@ def _announcements(
     wrapped: frozenset[int] = frozenset(),
 ) -> list[Announcement]:
     out: list[Announcement] = []
-    ctx = _Context(document, headings, heading_lines, series, wrapped)
+    ctx: _Context | None = None  # indexed at the first count found: a text announcing none needs none
     prose = document.prose
     hinted = _hint_lines(document, _COUNT_HINT)
     first_lines = document.paragraph_lines
@@ -1023,6 +1057,8 @@ def _announcements(
                 m.group("trigger"),
                 Span(offset(m.start()), end),
             )
+            if ctx is None:
+                ctx = _Context(document, headings, heading_lines, series, wrapped)
             out.append(ctx.target(ann, pi))
     return out
 
