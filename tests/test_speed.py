@@ -544,20 +544,6 @@ def test_paragraph_lines_are_each_paragraphs_line_range() -> None:
             assert doc.paragraph_lines == tuple((line_of(p.span.start), line_of(p.span.end)) for p in doc.paragraphs)
 
 
-def test_marks_by_paragraph_are_each_paragraphs_matches() -> None:
-    from speechlint.builtin.punctuation._context import marks_by_paragraph
-
-    mark = regex.compile("[“”（）]")
-    for text in TEXTS[:80] + STRESS:
-        doc = Document(text)
-        expected = {}
-        for k, p in enumerate(doc.paragraphs):
-            found = [m.start() for m in mark.finditer(doc.prose, p.span.start, p.span.end)]
-            if found:
-                expected[k] = found
-        assert marks_by_paragraph(mark, doc.prose, doc.paragraphs) == expected
-
-
 def test_url_matches_by_line_are_the_whole_text_matches() -> None:
     from speechlint.builtin.punctuation._context import _URL, _url_matches
 
@@ -566,27 +552,6 @@ def test_url_matches_by_line_are_the_whole_text_matches() -> None:
     randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))) for _ in range(20000)]
     for text in TEXTS[:80] + randoms:
         assert [m.span() for m in _url_matches(text)] == [m.span() for m in _URL.finditer(text)]
-
-
-def test_footnote_lines_from_one_search_are_the_line_by_line_search() -> None:
-    from speechlint.document import outline
-
-    def plain(document: Document, lines: list[tuple[int, int, int]]) -> set[int]:
-        text, used, out = document.prose, set(), set()
-        for number, start, end in lines:
-            if text[start] in used:
-                out.add(number)
-            for m in outline._FOOTNOTE_MARK.finditer(text, start + 1, end):
-                used.add(m.group())
-        return out
-
-    rng = random.Random(8)
-    pieces = ["①", "②", "字", "。", "\n", "\n\n", " ", "（套）①", "① 含"]
-    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20))) for _ in range(5000)]
-    for text in TEXTS[:80] + randoms:
-        doc = Document(text)
-        lines = outline._content_lines(doc)
-        assert outline._footnote_lines(doc, lines) == plain(doc, lines)
 
 
 def test_every_re_pattern_finds_what_regex_finds() -> None:

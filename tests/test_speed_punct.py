@@ -146,9 +146,9 @@ _PAIRING_PIECES = list("“”‘’\"'（）()《》〈〉【】字a1。，："
 ]
 
 
-def test_marks_by_paragraph_on_random_paragraphs() -> None:
+def test_marks_by_paragraph_are_each_paragraphs_matches() -> None:
     mark = regex.compile("[“”（）]")
-    for text in _random("marks", _PAIRING_PIECES, 3000, 24):
+    for text in TEXTS[:80] + STRESS + _random("marks", _PAIRING_PIECES, 3000, 24):
         doc = Document(text)
         expected = {}
         for k, p in enumerate(doc.paragraphs):
