@@ -30,7 +30,8 @@ SELF_CHAR = {
     "新区": "区", "矿区": "区", "旗": "旗", "自治旗": "旗",
 }
 #: Every full name ends with one of these.
-NAME_END = lazy_re(r"[省市县区旗盟州]")  # re: a character class, scanned twice as fast
+UNIT_CHARS = "省市县区旗盟州"
+NAME_END = lazy_re(f"[{UNIT_CHARS}]")  # re: a character class, scanned twice as fast
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,25 +194,33 @@ class Gazetteer:
 
     # -- matching ---------------------------------------------------------------
 
-    def scan_names(self, text: str, start: int = 0, end: int | None = None) -> Iterator[NameHit]:
+    def scan_names(
+        self, text: str, start: int = 0, end: int | None = None, ends: Iterable[int] | None = None
+    ) -> Iterator[NameHit]:
         """Full names in ``text[start:end]``: longest, leftmost-ending, non-overlapping.
 
-        Ordinary-word names (城区, 老城区) are included; callers decide on them.
+        Ordinary-word names (城区, 老城区) are included; callers decide on them.  ``ends``: the
+        offset after each unit character in ``text[start:end]``, in order (where a full name
+        can end), from a caller that scans for more than these characters (Places).
         """
         end = len(text) if end is None else end
         last = start
+        by_name = self.by_name
         tails = self._full_tails if self._by_two else None
-        for m in NAME_END.finditer(text, start, end):
-            stop = m.end()
+        for stop in (m.end() for m in NAME_END.finditer(text, start, end)) if ends is None else ends:
             if tails is None:
                 lengths: Sequence[int] = self._name_lengths
             else:
-                lengths = self._lengths(tails.get(text[stop - 2 : stop], 0) if stop >= 2 else 0)
+                # Most unit characters end no name (我县, 各市): skip them before any other work.
+                mask = tails.get(text[stop - 2 : stop]) if stop >= 2 else None
+                if mask is None:
+                    continue
+                lengths = self._lengths(mask)
             for length in lengths:
                 begin = stop - length
                 if begin < last:
                     continue
-                units = self.by_name.get(text[begin:stop])
+                units = by_name.get(text[begin:stop])
                 if units is not None:
                     yield NameHit(begin, stop, units)
                     last = stop

@@ -21,39 +21,49 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from speechlint.fix import Span
-from speechlint.gazetteer import Gazetteer, Unit
+from speechlint.document.wrap import continued_lines
+from speechlint.fix import Span, trusted_span
+from speechlint.gazetteer import UNIT_CHARS, Gazetteer, Unit
 from speechlint.lazyre import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
+    import re
+
     from speechlint.document import Document
 
 #: Words that make the place after them "ours" (平安灵石, 法治灵石).
 SLOT_WORDS = ("平安", "法治", "美丽", "幸福", "和谐", "文明", "健康", "数字", "智慧", "生态")
-# the standard library's re: literal characters only, and it scans such a text twice as fast as regex
-_PREFIX_SLOT = lazy_re("|".join(SLOT_WORDS) + "|爱我")
+# Where the candidates start, in one scan: a unit character ends a full name or starts an
+# organ (县委), a slot word opens a self slot (平安灵石, 爱我长沙).  One scan, not two: re tests
+# every character of the text against a set of Han characters, at tens of instructions each.
+# Literal alternatives only, each unit character one of its own, so that re looks for all
+# their first characters at once (a class among them would turn that off); none of them
+# overlaps another.
+_ANCHOR = lazy_re("|".join((*SLOT_WORDS, "爱我", *UNIT_CHARS)))
 _FEATURE_SLOT = lazy_re("特色")
 # 在灵石县委的坚强领导下; the name part may be empty (在县委的领导下: a bare X委).  The
 # name holds no 在, so that 在工作中坚持在县委的领导下 is found at its second 在.
 # 在文水县委、县政府的坚强领导下: the government may follow the committee.
+# The name is a run of one class (Han but 在), not a look-ahead before each character:
+# half the instructions.  regex, not re: re compiles a Han class at some 15 M instructions.
 _LEAD_SLOT = lazy_regex(
-    r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委"
+    r"在(?:中共)?(?P<name>[^\P{Han}在]{0,14}?)(?P<char>[省市县区旗州盟])委"
     r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下",
     needs=("领导下",),
 )
 #: Words after a unit's level character that name one of its organs (县委, 县政府).
 INSTITUTION = r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)"
 _INSTITUTION_AFTER = lazy_re(INSTITUTION)
-_SHORT_ORGAN = lazy_re(r"[省市县区旗州盟](?=" + INSTITUTION + ")")
 
 # 我县 / 全县.  The look-aheads drop words that only start with the level character
 # (我省略, 我市场, 我区分, 我乡亲, 全市场, 全区域, 全州县); 长, 事, 直, 位, 域 stay
 # (我市长期以来, 我县事业单位, 我市直各单位 are genuine self-references).
 _LEVEL = r"(?:省(?!略|去|钱|力|心)|市(?!场)|县|区(?!分|别|块|间)|旗(?!帜|下|号)|州|盟(?!友|约)|镇(?!定|静|守|压)|乡(?!亲|愁|音|情|里))"
-_WO = lazy_regex(r"(?<!自)我(" + _LEVEL + ")")
+# The look-behind comes after 我, which then opens the pattern: re scans for it as a literal.
+_WO = lazy_re(r"我(?<!自我)(" + _LEVEL + ")")
 _QUAN_LEVEL = r"(?:省(?!略|份)|市(?!场|民)|县(?!城)|区(?!域|间|别|分|块)|旗(?!帜)|州(?!县)|盟(?!友))"
 # 健全、安全、完全 … end in 全: 健全县级, 安全区 are not 全县 / 全区.
-_QUAN = lazy_regex(r"(?<![健安完齐保周成双十万顾俱求两])全(" + _QUAN_LEVEL + ")")
+_QUAN = lazy_re(r"全(?<![健安完齐保周成双十万顾俱求两]全)(" + _QUAN_LEVEL + ")")
 # 全市上下要…: a call to the whole unit, which only the unit itself makes.
 _QUAN_CALL = lazy_re(r"上下[^，。；！？,;!?]{0,4}?(?:要|必须|务必|一定|迅速)|各级党组织|广大党员干部")
 
@@ -69,14 +79,17 @@ _NEUTRAL_BEFORE = lazy_re(
     r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原|对接|融入|销往|远销|运往|发往)$"
 )
 _GO_BEFORE = lazy_re(r"(?:到|去|在)$")
-_GO_AFTER = lazy_regex(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
+# re for the plain alternations: asked of a few short strings per name, and a call to re
+# costs a third of a call to regex (the patterns with a Han class stay regex's: re compiles
+# such a class at some 15 M instructions, more than all the calls save).
+_GO_AFTER = lazy_re(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
 # 深圳市康泰茶业有限公司, 浙江省农业科学院: a firm or an institute located there.
 _FIRM_AFTER = lazy_regex(r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)")
 # 宁波市鄞州区是我县东西部协作结对地区, 鄞州区投入帮扶资金, 专家团队来湄潭指导: a partner.
 _PARTNER = lazy_re(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
 _VISIT_AFTER = lazy_regex(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)")
 _WITH_BEFORE = lazy_re(r"(?:与|同|和|跟)$")
-_WITH_AFTER = lazy_regex(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
+_WITH_AFTER = lazy_re(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
 _NEUTRAL_AFTER = lazy_re(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
 _CLAUSE_MARK = lazy_re(r"[。！？；，、：!?;,:\n]")
 _LAST_CLAUSE_MARK = lazy_regex(r"(?r)[。！？；，、：!?;,:\n]")  # searched backwards
@@ -146,6 +159,8 @@ class Places:
     def __init__(self, document: Document, gazetteer: Gazetteer) -> None:
         self.document = document
         self.gazetteer = gazetteer
+        # _neutral by (start, end): the home inference and the matches ask it of the same names.
+        self._neutral_of: dict[tuple[int, int], bool] = {}
 
     @cached_property
     def text(self) -> str:
@@ -227,12 +242,13 @@ class Places:
         在全县…会议上的讲话 with 全县 through the text outweighs one 我市 left from a city's speech.
         """
         title = [s.span for s in self.document.meta.title]
+        title_end = max((t.end for t in title), default=0)  # the title holds no reference starting after it
         votes: Counter[str] = Counter()
         for r in self.self_references:
             if r.kind == "我":
                 votes[r.char] += 2
             elif r.kind == "全":
-                votes[r.char] += 1 + 3 * any(t.contains(r.span) for t in title)
+                votes[r.char] += 1 + 3 * (r.span.start < title_end and any(t.contains(r.span) for t in title))
         if not votes:
             return None
         (char, top), *rest = votes.most_common(2) + [("", 0)]
@@ -243,13 +259,15 @@ class Places:
     @cached_property
     def self_references(self) -> tuple[SelfReference, ...]:
         text = self.text
-        out = [SelfReference(Span(m.start(), m.end()), "我", m.group(1)) for m in _WO.finditer(text)]
+        out = [SelfReference(trusted_span(m.start(), m.end()), "我", m.group(1)) for m in _WO.finditer(text)]
         for m in _QUAN.finditer(text):
             call = bool(_QUAN_CALL.match(text, m.end()))
-            out.append(SelfReference(Span(m.start(), m.end()), "全", m.group(1), call))
-        for m in _LEAD_SLOT.finditer(text) if _LEAD_SLOT.may_match(text) else ():
+            out.append(SelfReference(trusted_span(m.start(), m.end()), "全", m.group(1), call))
+        for m in self._lead_slots:
             if not m.group("name"):
-                out.append(SelfReference(Span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
+                out.append(SelfReference(trusted_span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
+        if not out:
+            return ()  # no reference a quotation could hold
         # 市委书记强调：“我市要……，全市上下要……。” is the city speaking, not us.
         quoted = [m.span() for m in _DIRECT_SPEECH.finditer(text)]
         wrapped = {m.span() for p in self._wrapped for m in _DIRECT_SPEECH_WRAPPED.finditer(text, p.start, p.end)}
@@ -258,8 +276,15 @@ class Places:
             # The quotations do not overlap: only the last one opening before a reference may hold it.
             opening = [a for a, _ in quoted]
             out = [r for r in out if not _inside(quoted, bisect_left(opening, r.span.start) - 1, r.span)]
-        out.sort(key=lambda r: r.span)
+        out.sort(key=lambda r: (r.span.start, r.span.end))  # Span's order, without its __lt__
         return tuple(out)
+
+    @cached_property
+    def _lead_slots(self) -> list[re.Match[str]]:
+        """The matches of _LEAD_SLOT (在X县委的领导下) in the whole text: a bare X委 is a
+        self-reference, a named one a slot candidate (one scan for both)."""
+        text = self.text
+        return list(_LEAD_SLOT.finditer(text)) if _LEAD_SLOT.may_match(text) else []
 
     # -- candidates (characters only) ---------------------------------------------
 
@@ -274,9 +299,17 @@ class Places:
         end = len(text) if end is None else end
         g = self.gazetteer
         out: list[_Candidate] = []
+        ends: list[int] = []  # after each unit character
+        prefixes: list[re.Match[str]] = []  # the slot words
+        for m in _ANCHOR.finditer(text, start, end):
+            a, b = m.span()
+            if b - a == 1:
+                ends.append(b)
+            else:
+                prefixes.append(m)
         # Full names; an ordinary one (城区) only right after its parent (阳泉市城区).
         previous = None
-        for hit in g.scan_names(text, start, end):
+        for hit in g.scan_names(text, start, end, ends):
             units = hit.units
             if text[hit.start : hit.end] in g.ordinary:
                 parents = previous.units if previous is not None and previous.end == hit.start else ()
@@ -287,23 +320,27 @@ class Places:
             previous = hit
         taken = {c.start for c in out}
         # Short name + level character + institution: 峨边县委, 交城县政府.
-        for m in _SHORT_ORGAN.finditer(text, start, end):
-            for begin, units, short in g.names_ending_at(text, m.start(), start):
+        for stop in ends:
+            if not _INSTITUTION_AFTER.match(text, stop, end):
+                continue
+            char = stop - 1
+            for begin, units, short in g.names_ending_at(text, char, start):
                 if not short:
                     continue
-                fitting = tuple(u for u in units if u.self_char == m.group())
-                if fitting and begin not in taken and text[begin : m.start()] not in g.ordinary:
-                    out.append(_Candidate(begin, m.start(), fitting, True, "organ"))
+                fitting = tuple(u for u in units if u.self_char == text[char])
+                if fitting and begin not in taken and text[begin:char] not in g.ordinary:
+                    out.append(_Candidate(begin, char, fitting, True, "organ"))
                     taken.add(begin)
                     break
-        out.extend(self._slot_candidates(start, end))
+        out.extend(self._slot_candidates(start, end, prefixes))
         out.sort(key=lambda c: (c.start, c.context != "slot"))
         return out
 
-    def _slot_candidates(self, start: int, end: int) -> Iterable[_Candidate]:
+    def _slot_candidates(self, start: int, end: int, prefixes: Iterable[re.Match[str]]) -> Iterable[_Candidate]:
+        """``prefixes``: the matches of the slot words (平安, 爱我 …) in ``text[start:end]``."""
         text = self.text
         g = self.gazetteer
-        for m in _PREFIX_SLOT.finditer(text, start, end):
+        for m in prefixes:
             names = g.names_starting_at(text, m.end(), end)
             if names:
                 stop, units, short = names[0]  # the longest; an ordinary one ends the slot
@@ -312,15 +349,19 @@ class Places:
                 # gazetteer's slot-ordinary list, class "frequent"); 平安平江, 美丽长沙 still count.
                 frequent = m.group() != "爱我" and word in g.frequent
                 if word not in g.ordinary and word not in SLOT_WORDS and not frequent:
-                    yield _Candidate(m.end(), stop, units, short, "slot", Span(m.start(), stop), m.group() + "X")
+                    yield _Candidate(m.end(), stop, units, short, "slot", trusted_span(m.start(), stop), m.group() + "X")
         for m in _FEATURE_SLOT.finditer(text, start, end):
             names = g.names_ending_at(text, m.start(), start)
             if names:
                 begin, units, short = names[0]
                 word = text[begin : m.start()]
                 if word not in g.ordinary and word not in g.frequent and word not in SLOT_WORDS:
-                    yield _Candidate(begin, m.start(), units, short, "slot", Span(begin, m.end()), "X特色")
-        for m in _LEAD_SLOT.finditer(text, start, end) if _LEAD_SLOT.may_match(text, start, end) else ():
+                    yield _Candidate(begin, m.start(), units, short, "slot", trusted_span(begin, m.end()), "X特色")
+        if start == 0 and end == len(text):
+            leads: Iterable[re.Match[str]] = self._lead_slots
+        else:
+            leads = _LEAD_SLOT.finditer(text, start, end) if _LEAD_SLOT.may_match(text, start, end) else ()
+        for m in leads:
             name, char = m.group("name"), m.group("char")
             if not name:
                 continue
@@ -331,7 +372,7 @@ class Places:
                 units = tuple(u for u in g.by_short.get(name, ()) if u.self_char == char)
                 short, stop = True, m.end("name")
             if units and name not in g.ordinary:
-                yield _Candidate(m.start("name"), stop, units, short, "slot", Span(m.start(), m.end()), "在X委的领导下")
+                yield _Candidate(m.start("name"), stop, units, short, "slot", trusted_span(m.start(), m.end()), "在X委的领导下")
 
     @cached_property
     def _inference_candidates(self) -> list[_Candidate]:
@@ -380,7 +421,7 @@ class Places:
             lo = min(kept[first].start, c.slot.start) if c.slot else kept[first].start
             out.append(
                 PlaceMatch(
-                    Span(c.start, c.end), c.units, c.short, c.context, slot_text,
+                    trusted_span(c.start, c.end), c.units, c.short, c.context, slot_text,
                     self._neutral(lo, kept[last].end),
                 )
             )
@@ -392,7 +433,7 @@ class Places:
         交城县委书记 is 交城/县委书记: the name ends inside 县委书记, but its first token
         is its short name.  市委和县委 is 市委/和/县委: 和 is no name, so 和县 is not there.
         """
-        tokens = self.document.tokens_in(Span(c.start, c.end))
+        tokens = self.document.tokens_in(trusted_span(c.start, c.end))
         if not tokens or tokens[0].span.start != c.start:
             return False
         if tokens[-1].span.end == c.end:
@@ -404,9 +445,15 @@ class Places:
 
     def _neutral(self, start: int, end: int) -> bool:
         """赴X考察, 学习借鉴X, 与X合作, 对口支援X, 原X, X精神, X经验, X模式, X会议 …"""
+        found = self._neutral_of.get((start, end))
+        if found is None:
+            found = self._neutral_of[start, end] = self._judge_neutral(start, end)
+        return found
+
+    def _judge_neutral(self, start: int, end: int) -> bool:
         text = self.text
         left = self._clause_start(start)
-        before = self._drop_names_before(_BREAK.sub("", text[left:start]))
+        before = self._drop_names_before(_unbroken(text[left:start]))
         # 赴四川省青川县和贵州省沿河县, 与重庆市、泸州市等城市协作: names in a series share its frame.
         for _ in range(_SERIES_MAX):
             m = _SERIES_BEFORE.search(before)
@@ -437,7 +484,7 @@ class Places:
             if stop == join:
                 break
             pos, right = stop, max(right, self._clause_end(stop))
-        after = _BREAK.sub("", text[pos:right])
+        after = _unbroken(text[pos:right])
         if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after) or _FIRM_AFTER.match(after):
             return True
         if _PARTNER.search(before) or _PARTNER.search(after) or _VISIT_AFTER.search(after):
@@ -472,6 +519,8 @@ class Places:
     @cached_property
     def _wrapped(self) -> list[Span]:
         """Paragraphs of several lines (hard-wrapped plain text, see document/wrap.py)."""
+        if not self.document.shared(continued_lines):
+            return []  # every paragraph is one line (most texts: no paragraph need be looked at)
         return [p.span for p in self.document.paragraphs if "\n" in p.text]
 
     @cached_property
@@ -523,7 +572,7 @@ class Places:
         for p in self.document.paragraphs[-4:]:
             m = _IMPRINT.match(p.text)
             if m:
-                out.append(Span(p.span.start + m.start("organ"), p.span.start + m.end("organ")))
+                out.append(trusted_span(p.span.start + m.start("organ"), p.span.start + m.end("organ")))
         return out
 
     def _organ_units(self, part: str, spans: list[Span]) -> tuple[Span, tuple[Unit, ...]] | None:
@@ -536,7 +585,7 @@ class Places:
                 about = line.find("关于")
                 if about >= 0:
                     stop = span.start + about
-            cited = [Span(span.start + m.start(), span.start + m.end()) for m in _CITED.finditer(line)]
+            cited = [trusted_span(span.start + m.start(), span.start + m.end()) for m in _CITED.finditer(line)]
             found = self._candidates(span.start, stop)
             lead = self._leading_ordinary_name(span.start, stop)
             if lead is not None and all(c.start != lead.start for c in found):
@@ -555,7 +604,7 @@ class Places:
         if not hits:
             return None
         units = self._most_specific(hits)
-        return None if units is None else (Span(hits[0].start, hits[0].end), units)
+        return None if units is None else (trusted_span(hits[0].start, hits[0].end), units)
 
     def _leading_ordinary_name(self, start: int, stop: int) -> _Candidate | None:
         """当阳市人民政府 opening an organ line: an ordinary-word full name counts there."""
@@ -578,6 +627,11 @@ class Places:
             elif not any(g.is_ancestor(u, s) for u in h.units for s in current):
                 return None  # two unrelated places (a joint issue of two counties)
         return current
+
+
+def _unbroken(text: str) -> str:
+    """``text`` without its line breaks and the spaces around them (_BREAK needs a \\n)."""
+    return _BREAK.sub("", text) if "\n" in text else text
 
 
 def _inside(quoted: list[tuple[int, int]], k: int, span: Span) -> bool:

@@ -1,0 +1,327 @@
+"""The place-name analysis' speed shortcuts give exactly what the plain way gives.
+
+Each shortcut of ``Document.places`` is checked against the computation it replaces, on
+the texts of tests/test_speed.py (the corpus, the examples, every case file), on their
+hard-wrapped copies and on random strings made of the characters it concerns: the
+self-reference patterns run by ``re`` (their look-behinds after the literal), the one scan
+of 在X县委的领导下 that the self-references and the slot candidates share, the quotations
+looked for only when there is a reference, the wrapped paragraphs looked for only in a
+wrapped text, the one scan for unit characters and slot words, the organs (县委) told from
+the unit characters, the full-name scan that skips the characters ending no name, the line
+breaks removed only where there is one, the neutral-context patterns run by ``re`` and the
+neutral contexts judged once per name.
+"""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+import regex
+
+from speechlint.document import Document
+from speechlint.document import places as P
+from speechlint.document.places import Places, SelfReference, _inside
+from speechlint.fix import Span
+from speechlint.gazetteer import NAME_END
+from speechlint.resources import Resources
+
+from test_speed import STRESS, TEXTS
+
+G = Resources().gazetteer
+
+# The patterns as they were, for the regex module (the plain computations below).
+_LEVEL = P._LEVEL
+PLAIN_WO = regex.compile(r"(?<!自)我(" + _LEVEL + ")")
+PLAIN_QUAN = regex.compile(r"(?<![健安完齐保周成双十万顾俱求两])全(" + P._QUAN_LEVEL + ")")
+PLAIN_LEAD_SLOT = regex.compile(
+    r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委"
+    r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下"
+)
+PLAIN_PREFIX_SLOT = regex.compile("|".join(P.SLOT_WORDS) + "|爱我")
+PLAIN_SHORT_ORGAN = regex.compile(r"[省市县区旗州盟](?=" + P.INSTITUTION + ")")
+PLAIN_NEUTRAL = {
+    "_GO_AFTER": regex.compile(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办"),
+    "_WITH_AFTER": regex.compile(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访"),
+}
+
+
+def _random(seed: object, pieces: Sequence[str], count: int, longest: int) -> list[str]:
+    rng = random.Random(str(seed))
+    return ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, longest))) for _ in range(count)]
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    """``text`` as a PDF copy gives it: every line cut after ``width`` characters."""
+    return "\n".join(line[i : i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+WRAPPED = [_hard_wrapped(t, 24) for t in TEXTS if len(t) > 200]
+#: Self-references, quotations and slots side by side, in and out of quotes and line breaks.
+PLACE_STRESS = [
+    "市委书记强调：“我市要……，全市上下要迅速行动。”我县要落实。\n“全县上下\n必须行动。”我县",
+    "他说： “我区要加强。”又说“全州县城都要改。”在县委的坚强领导下，在灵石县委、县政府的领导下，",
+    "自我省略，健全县级，安全区，我乡亲，全市场，在工作中坚持在市委的领导下，在中共交城县委的正确领导下",
+    "平安灵石，爱我长沙，灵石特色，法治吕梁，美丽江南，生态新城，健康长寿，交城县委，峨边县政府，阳泉市城区",
+]
+TEXTS_ALL = TEXTS + STRESS + PLACE_STRESS + WRAPPED
+#: Pieces of texts for the self-reference patterns, and for 在X县委的领导下.
+_SELF_PIECES = list("我全自健安完齐保周成双十万顾俱求两省市县区旗州盟镇乡略场分帜友亲城民域在委的领导下中共、，。：: \t“”\n字") + [
+    "领导下", "坚强", "人民政府", "政府", "灵石", "交城", "中共", "上下要", "平安", "爱我", "特色", "全县", "我市", "全区",
+    "：“", "说：“", "。”", "！”", "”", "“",
+]
+_LEAD_PARTS = [
+    ["", "在", "在", "工作中坚持在"], ["", "中共"], ["", "灵石", "文水", "在", "字", "a", "，", "灵石在", "\n", "很长的一个名字还要更长一些"],
+    list("县市区州x"), ["委", "委", "政府"], ["", "、县政府", "、人民政府", "、县人大、县政府", "、"], ["的", "的", "之"],
+    ["", "坚强", "正确", "有力"], ["领导下", "领导下", "领导"],
+]
+
+
+def _lead_texts(count: int) -> list[str]:
+    """Texts made of 在X县委的领导下 and its near misses, several in a row."""
+    rng = random.Random("lead")
+    return ["".join("".join(rng.choice(part) for part in _LEAD_PARTS) for _ in range(rng.randrange(1, 4))) for _ in range(count)]
+
+
+
+def _spans_and_groups(matches: Any) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"), [("_WO", PLAIN_WO), ("_QUAN", PLAIN_QUAN), ("_LEAD_SLOT", PLAIN_LEAD_SLOT)]
+)
+def test_self_reference_patterns_find_what_the_regex_patterns_find(name: str, plain: Any) -> None:
+    pattern = getattr(P, name)
+    rng = random.Random(name)
+    found = 0
+    made = _lead_texts(20000) if name == "_LEAD_SLOT" else _random(name, _SELF_PIECES, 20000, 24)
+    for text in TEXTS_ALL + made:
+        expected = _spans_and_groups(plain.finditer(text))
+        assert _spans_and_groups(pattern.finditer(text)) == expected, text
+        # organ lines are scanned between bounds
+        a = rng.randrange(len(text) + 1)
+        b = rng.randrange(a, len(text) + 1)
+        assert _spans_and_groups(pattern.finditer(text, a, b)) == _spans_and_groups(plain.finditer(text, a, b)), text
+        found += bool(expected)
+    assert found > 1000  # the random texts do reach the pattern
+
+
+def _wrapped_quotations(count: int) -> list[str]:
+    """Long paragraphs of quotations and self-references, hard-wrapped: quotations run over the line breaks."""
+    prose = ["我们要加强学习", "推进各项工作落实", "，", "他强调：“", "：“", "“", "”", "。”", "我市要加强", "全县上下要", " "]
+    return [_hard_wrapped(t + "。", 20) for t in _random("wrapped quotations", prose, count, 120)]
+
+
+def _places(text: str) -> Places:
+    return Places(Document(text), G)
+
+
+def _plain_self_references(places: Places) -> tuple[SelfReference, ...]:
+    """``Places.self_references`` as it was: every scan of its own, the quotations always."""
+    text = places.text
+    out = [SelfReference(Span(m.start(), m.end()), "我", m.group(1)) for m in PLAIN_WO.finditer(text)]
+    for m in PLAIN_QUAN.finditer(text):
+        out.append(SelfReference(Span(m.start(), m.end()), "全", m.group(1), bool(P._QUAN_CALL.match(text, m.end()))))
+    for m in PLAIN_LEAD_SLOT.finditer(text):
+        if not m.group("name"):
+            out.append(SelfReference(Span(m.start("char"), m.end("char") + 1), "委", m.group("char")))
+    quoted = [m.span() for m in P._DIRECT_SPEECH.finditer(text)]
+    wrapped = [p.span for p in places.document.paragraphs if "\n" in p.text]
+    quoted = sorted({m.span() for s in wrapped for m in P._DIRECT_SPEECH_WRAPPED.finditer(text, s.start, s.end)}.union(quoted))
+    if quoted:
+        opening = [a for a, _ in quoted]
+        out = [r for r in out if not _inside(quoted, bisect_left(opening, r.span.start) - 1, r.span)]
+    out.sort(key=lambda r: r.span)
+    return tuple(out)
+
+
+def test_self_references_are_the_plain_computation() -> None:
+    found = dropped = 0
+    for text in TEXTS_ALL + _random("self", _SELF_PIECES, 3000, 40) + _lead_texts(1000) + _wrapped_quotations(300):
+        places = _places(text)
+        plain = _plain_self_references(places)
+        assert places.self_references == plain, text
+        found += bool(plain)
+        dropped += len(plain) < len(list(PLAIN_WO.finditer(text))) + len(list(PLAIN_QUAN.finditer(text)))
+    assert found > 500 and dropped > 50  # references found, and some dropped inside quotations
+
+
+def test_own_level_looking_in_the_title_only_before_its_end_is_the_plain_vote() -> None:
+    in_title = 0
+    for text in TEXTS_ALL + [f"在全{c}经济工作会议上的讲话\n我县要{t}，全市上下要落实。" for c in "县市区" for t in ("", "加强", "落实")]:
+        places = _places(text)
+        title = [s.span for s in places.document.meta.title]
+        votes: Counter[str] = Counter()
+        for r in places.self_references:
+            if r.kind == "我":
+                votes[r.char] += 2
+            elif r.kind == "全":
+                votes[r.char] += 1 + 3 * any(t.contains(r.span) for t in title)
+                in_title += any(t.contains(r.span) for t in title)
+        (char, top), *rest = votes.most_common(2) + [("", 0)]
+        assert places.own_level == (char if votes and rest[0][1] < top else None), text
+    assert in_title > 20
+
+
+def test_wrapped_paragraphs_are_the_paragraphs_holding_a_line_break() -> None:
+    wrapped = 0
+    for text in TEXTS_ALL + _wrapped_quotations(300):
+        places = _places(text)
+        plain = [p.span for p in places.document.paragraphs if "\n" in p.text]
+        assert places._wrapped == plain, text
+        wrapped += bool(plain)
+    assert wrapped > 200  # the hard-wrapped copies are read as such
+
+
+_ANCHOR_PIECES = [*P.SLOT_WORDS, "爱我", *"省市县区旗州盟", *"平安法治爱我美丽", "委", "政府", "人民政府", "党工委", "字", "，"]
+
+
+def test_the_anchor_scan_is_the_unit_character_scan_and_the_slot_word_scan() -> None:
+    rng = random.Random("anchor")
+    for text in TEXTS_ALL + _random("anchor", _ANCHOR_PIECES, 20000, 16):
+        a = rng.randrange(len(text) + 1) if rng.random() < 0.5 else 0
+        b = rng.randrange(a, len(text) + 1) if rng.random() < 0.5 else len(text)
+        ends, slots = [], []
+        for m in P._ANCHOR.finditer(text, a, b):
+            (ends if m.end() - m.start() == 1 else slots).append(m)
+        assert [m.end() for m in ends] == [m.end() for m in NAME_END.finditer(text, a, b)], text
+        assert [(m.span(), m.group()) for m in slots] == [(m.span(), m.group()) for m in PLAIN_PREFIX_SLOT.finditer(text, a, b)]
+
+
+def _plain_candidates(places: Places, start: int, end: int) -> list[P._Candidate]:
+    """``Places._candidates`` as it was: a scan of its own for the organs (县委) and for the
+    slot words, 在X县委的领导下 scanned again."""
+    text, g, C = places.text, places.gazetteer, P._Candidate
+    out, previous = [], None
+    for hit in g.scan_names(text, start, end):
+        units = hit.units
+        if text[hit.start : hit.end] in g.ordinary:
+            parents = previous.units if previous is not None and previous.end == hit.start else ()
+            units = tuple(u for u in units if any(u.parent == p.code for p in parents))
+        if units:
+            out.append(C(hit.start, hit.end, units, False, "organ" if P._INSTITUTION_AFTER.match(text, hit.end) else "name"))
+        previous = hit
+    taken = {c.start for c in out}
+    for m in PLAIN_SHORT_ORGAN.finditer(text, start, end):
+        for begin, units, short in g.names_ending_at(text, m.start(), start):
+            fitting = tuple(u for u in units if u.self_char == m.group())
+            if short and fitting and begin not in taken and text[begin : m.start()] not in g.ordinary:
+                out.append(C(begin, m.start(), fitting, True, "organ"))
+                taken.add(begin)
+                break
+    for m in PLAIN_PREFIX_SLOT.finditer(text, start, end):
+        names = g.names_starting_at(text, m.end(), end)
+        if names:
+            stop, units, short = names[0]
+            word = text[m.end() : stop]
+            frequent = m.group() != "爱我" and word in g.frequent
+            if word not in g.ordinary and word not in P.SLOT_WORDS and not frequent:
+                out.append(C(m.end(), stop, units, short, "slot", Span(m.start(), stop), m.group() + "X"))
+    for m in P._FEATURE_SLOT.finditer(text, start, end):
+        names = g.names_ending_at(text, m.start(), start)
+        if names:
+            begin, units, short = names[0]
+            word = text[begin : m.start()]
+            if word not in g.ordinary and word not in g.frequent and word not in P.SLOT_WORDS:
+                out.append(C(begin, m.start(), units, short, "slot", Span(begin, m.end()), "X特色"))
+    for m in PLAIN_LEAD_SLOT.finditer(text, start, end):
+        name, char = m.group("name"), m.group("char")
+        full = g.by_name.get(name + char, ())
+        if full:
+            units, short, stop = full, False, m.end("char")
+        else:
+            units = tuple(u for u in g.by_short.get(name, ()) if u.self_char == char)
+            short, stop = True, m.end("name")
+        if name and units and name not in g.ordinary:
+            out.append(C(m.start("name"), stop, units, short, "slot", Span(m.start(), m.end()), "在X委的领导下"))
+    out.sort(key=lambda c: (c.start, c.context != "slot"))
+    return out
+
+
+#: Names, short names and the words around them (institutions, slots) for random texts.
+_NAME_PIECES = [
+    "灵石", "灵石县", "交城", "交城县", "文水县", "吕梁市", "峨边", "阳泉市", "城区", "老城区", "和平", "比如", "长沙", "平江",
+    "江南", "新城", "长寿", "县委", "县政府", "市委", "人民政府", "党工委", "平安", "爱我", "法治", "美丽", "健康", "生态",
+    "特色", "在", "的领导下", "的坚强领导下", "、县政府", "中共", "县", "市", "区", "，", "字", "\n",
+]
+
+
+def test_candidates_are_the_plain_computation() -> None:
+    rng = random.Random("candidates")
+    kinds: set[tuple[str, bool]] = set()
+    for text in TEXTS_ALL + _random("candidates", _NAME_PIECES, 5000, 12) + _lead_texts(1000):
+        places = _places(text)
+        plain = _plain_candidates(places, 0, len(text))
+        places.self_references  # the 在X县委的领导下 scan they share
+        assert places._all_candidates == plain, text
+        kinds.update((c.context, c.short) for c in plain)
+        a = rng.randrange(len(text) + 1)  # organ lines: between bounds
+        b = rng.randrange(a, len(text) + 1)
+        assert places._candidates(a, b) == _plain_candidates(places, a, b), (text, a, b)
+    assert kinds == {("name", False), ("organ", False), ("organ", True), ("slot", False), ("slot", True)}
+
+
+def test_scan_names_skipping_the_characters_that_end_no_name_is_the_plain_scan() -> None:
+    full = sorted({len(n) for n in G.by_name}, reverse=True)
+
+    def plain(text: str, start: int, end: int) -> list[tuple[int, int]]:
+        out, last = [], start
+        for m in NAME_END.finditer(text, start, end):
+            for n in full:
+                if m.end() - n >= last and text[m.end() - n : m.end()] in G.by_name:
+                    out.append((m.end() - n, m.end()))
+                    last = m.end()
+                    break
+        return out
+
+    rng = random.Random("scan")
+    names = [n for n in G.by_name if rng.random() < 0.05]
+    pieces = names + [n[:-1] for n in names] + [n[1:] for n in names] + list("省市县区旗州盟全我城地字，")
+    found = 0
+    for text in TEXTS_ALL + _random("scan", pieces, 5000, 8):
+        a = rng.randrange(len(text) + 1) if rng.random() < 0.5 else 0
+        b = rng.randrange(a, len(text) + 1) if rng.random() < 0.5 else len(text)
+        expected = plain(text, a, b)
+        ends = [m.end() for m in NAME_END.finditer(text, a, b)]
+        assert [(h.start, h.end) for h in G.scan_names(text, a, b)] == expected, text
+        assert [(h.start, h.end) for h in G.scan_names(text, a, b, ends)] == expected, text
+        found += bool(expected)
+    assert found > 1000
+
+
+def test_unbroken_is_the_line_break_removal() -> None:
+    pieces = list(" \t\u3000\u00a0\r\n字a，") + ["\r\n", " \n ", "\n\n"]
+    for text in TEXTS_ALL + _random("unbroken", pieces, 20000, 12):
+        assert P._unbroken(text) == P._BREAK.sub("", text), text
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_NEUTRAL))
+def test_neutral_patterns_find_what_the_regex_patterns_find(name: str) -> None:
+    pattern, plain = getattr(P, name), PLAIN_NEUTRAL[name]
+    pieces = list("来到字的a1，。 \n") + ["考察", "学习", "调研", "交流", "合作", "签署", "互访", "召开", "举办", "对接"]
+    matched = 0
+    for text in TEXTS_ALL + _random(name, pieces, 20000, 10):
+        for i in range(0, len(text), 7):  # the text after a name, as _neutral asks
+            stop = min(len(text), i + 40)
+            assert bool(pattern.match(text, i, stop)) == bool(plain.match(text, i, stop)), text[i:stop]
+            found = pattern.search(text, i, stop)
+            assert (found and found.span()) == ((m := plain.search(text, i, stop)) and m.span()), text[i:stop]
+            matched += found is not None
+    assert matched > 1000
+
+
+def test_neutral_contexts_judged_once_are_judged_afresh() -> None:
+    judged = 0
+    for text in TEXTS_ALL:
+        places, fresh = _places(text), _places(text)
+        places.home  # the home inference judges the candidates first
+        for c in places._all_candidates:  # then the matches ask again, and of their runs
+            for start, end in ((c.start, c.end), (max(0, c.start - 3), c.end), (c.start, min(len(text), c.end + 2))):
+                assert places._neutral(start, end) == fresh._judge_neutral(start, end), (text, start, end)
+                judged += 1
+    assert judged > 1000
