@@ -455,7 +455,6 @@ def _needle_cases() -> list[tuple[str, object, tuple[str, ...], str]]:
     """(name, pattern, needles, alphabet for random texts) of every needle prefilter."""
     ell = importlib.import_module("speechlint.builtin.punctuation.ellipsis_form")
     drf001 = importlib.import_module("speechlint.builtin.drafting.placeholder_left")
-    ptc003 = importlib.import_module("speechlint.builtin.particles.doubled_particle")
     drf003 = importlib.import_module("speechlint.builtin.drafting.numbered_term_inconsistent")
     from speechlint.document import places
 
@@ -469,7 +468,6 @@ def _needle_cases() -> list[tuple[str, object, tuple[str, ...], str]]:
         ("DRF001 brackets", drf001._PATTERN, drf001.PATTERN_NEEDS, "【】（）待定填写此处姓名 \u3000字"),
         ("DRF001 lines", drf001._PATTERN, drf001.PATTERN_NEEDS, "_＿某由请同志张，字\n"),
         ("DRF003 quoted", drf003._QUOTED, ("“", '"'), "“”\"三大类项个顽疾字"),
-        ("PTC003", ptc003._DOUBLE, ptc003._DOUBLE.needs, "的了地得字"),
         ("places 领导下", places._LEAD_SLOT, places._LEAD_SLOT.needs, "在县市委、政府的领导下字"),
     ]
 

@@ -88,9 +88,9 @@ class Formulations:
                 index.setdefault(name, []).append(n)
         return {k: tuple(v) for k, v in index.items()}
 
-    @property
+    @cached_property
     def numbered_terms(self) -> frozenset[str]:
-        """Every numbered term and alias (四个意识, 五大发展理念 …)."""
+        """Every numbered term and alias (四个意识, 五大发展理念 …); made once, asked of every document."""
         return frozenset(self._numbered_index)
 
     def numbered_versions(self, term: str) -> tuple[NumberedFormulation, ...]:

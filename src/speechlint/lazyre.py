@@ -1,4 +1,4 @@
-"""Patterns compiled on first use.
+"""Patterns compiled on first use, and scans that try a pattern only where it can start.
 
 Rule and document modules keep their patterns at module level (compiled once per
 process), but compiling all of them at import made every run pay for every rule,
@@ -8,8 +8,9 @@ behaves as the compiled pattern.
 
 from __future__ import annotations
 
+import heapq
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _FORWARDED = (
@@ -83,3 +84,25 @@ def any_of(words: Iterable[str]) -> Any:
     import re
 
     return LazyPattern("re", "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
+    """``pattern.finditer(text)`` for a pattern each of whose matches starts at one of ``starts``
+    (ascending; none of its matches empty): it is tried only there.
+
+    A pattern opening with a look-behind or a class is tried at every position of the text;
+    the starts are found by patterns opening with a literal (``starts_of``), which the
+    standard library's re skips to several times faster.  A start inside the match before
+    is passed over, as finditer would.  The match at a start is finditer's there: each
+    look-behind sees the text before the start.
+    """
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            end = m.end()
+            yield m
+
+
+def starts_of(text: str, locators: Iterable[Any], back: int = 0) -> Iterator[int]:
+    """Where any of ``locators`` matches in ``text``, ``back`` characters before, ascending."""
+    return heapq.merge(*([m.start() - back for m in at.finditer(text)] for at in locators))

@@ -3,27 +3,34 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from speechlint.document import Document
 from speechlint.fix import Span
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex, matches_at, starts_of
 from speechlint.rule import NoOptions, Violation, rule
 
 _NUM = "一二三四五六七八九十两百"
+_BARE_NUM = "二三四五六七八九十两"  # one numeral, not 一, before an unquoted term
 # A quoted numbered term: “六类顽疾”, "四个意识" (straight quotes too; PUN002 reports those).
 # The opening quote is matched, not looked behind for: the scan then stops only at quotes.
 _QUOTED = lazy_regex(rf"[“\"]([{_NUM}]{{1,3}})(大|类|项|个|条|种|方面)(\p{{Han}}{{2,8}})(?=[”\"])")
 # An unquoted N大 term (实施五大行动): one numeral, not 一 (一大批), not after 的/第/届/党/共
 # (党的二大, 中共二大), never a congress (十九大, 二十大 have two numerals), not a part of a
 # set named before (这两大优势, 其余三大; 前两大 below).
-_BARE_DA = lazy_regex(rf"(?<![{_NUM}的第届党共〇零这那余外他另])([二三四五六七八九十两])大(\p{{Han}}{{2,6}})")
+_BARE_DA = lazy_regex(rf"(?<![{_NUM}的第届党共〇零这那余外他另])([{_BARE_NUM}])大(\p{{Han}}{{2,6}})")
 # An unquoted N类 / N项 / N种 term (六类顽疾整治): alone it is as often a plain count (三类企业,
 # 其中三项行动已完成), so it counts only beside a quoted or N大 term of the same head and the
 # same number (整治六大顽瘴痼疾……六类顽疾整治): then only the classifier differs.  Not after
 # 这, 上述, 其 …: 这五项工程 refers back to the set in other words.
-_BARE_CLASS = lazy_regex(rf"(?<![{_NUM}第每这那述余其另])([二三四五六七八九十两])(类|项|种)(\p{{Han}}{{2,6}})")
+_BARE_CLASS = lazy_regex(rf"(?<![{_NUM}第每这那述余其另])([{_BARE_NUM}])(类|项|种)(\p{{Han}}{{2,6}})")
+# Where the three scans can match, each found by a pattern opening with a literal, which re
+# skips to (the scans look behind, or test a class, at every position of the text): a quote
+# before a numeral; a 大, 类, 项 or 种 after one, the match starting one character before.
+_QUOTE_AT = tuple(lazy_re(f"{q}(?=[{_NUM}])") for q in "“\"")
+_DA_AT = (lazy_re(f"大(?<=[{_BARE_NUM}]大)"),)
+_CLASS_AT = tuple(lazy_re(f"{c}(?<=[{_BARE_NUM}]{c})") for c in "类项种")
 # 前两大优势 / 后三大 pick members of a set; 目前四大行动, 今后五大 do not.
 _SUBSET = lazy_regex(r"(?<![目之以今此最然])[前后]$")
 # 市里部署了“十大工程”，县里抓好其中的“五大工程”: 其中 picks a part of a set named before.
@@ -67,15 +74,27 @@ def _known_terms(document: Document) -> frozenset[str]:
     return document.resources.formulations.numbered_terms
 
 
+def _quoted(text: str) -> Iterator[Any]:
+    return matches_at(_QUOTED, text, starts_of(text, _QUOTE_AT))
+
+
+def _bare_da(text: str) -> Iterator[Any]:
+    return matches_at(_BARE_DA, text, starts_of(text, _DA_AT, 1))
+
+
+def _bare_class(text: str) -> Iterator[Any]:
+    return matches_at(_BARE_CLASS, text, starts_of(text, _CLASS_AT, 1))
+
+
 def _terms(text: str) -> Iterator[_Term]:
     named = False  # a quoted or N大 term: bare N类 terms count only beside one
-    for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
+    for m in _quoted(text):
         start = m.start(1)  # after the opening quote
         if _PART_OF.search(text, max(0, start - 4), start):
             continue
         named = True
         yield _Term(Span(start, m.end()), m.group(1), m.group(2), m.group(3))
-    for m in _BARE_DA.finditer(text):
+    for m in _bare_da(text):
         run = m.group(2)
         if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
             continue
@@ -87,7 +106,7 @@ def _terms(text: str) -> Iterator[_Term]:
         yield _Term(Span(m.start(), m.start(2) + len(head)), m.group(1), "大", head)
     if not named:
         return  # bare terms alone never make a finding (see numbered_term_inconsistent)
-    for m in _BARE_CLASS.finditer(text):
+    for m in _bare_class(text):
         run = m.group(3)
         if run.startswith(_NOT_HEADS) or (m.start() > 0 and text[m.start() - 1] in "“\""):
             continue
@@ -106,6 +125,21 @@ def _owner(text: str, start: int) -> str | None:
     for m in _OWNER.finditer(text, left, start):
         found = m.group(1) or m.group(2)
     return found
+
+
+def _two_sets(owner: str | None, mine: str | None, own_level: Callable[[], str | None]) -> bool:
+    """Whether two terms whose clauses name the owners ``owner`` and ``mine`` (or none) are two sets.
+
+    A term with no owner in its clause is the document's own: 全市确定了五大主导产业 in a
+    county's speech is the city's set, its 三大主导产业 the county's.  ``own_level`` gives the
+    document's own level; it is asked only when just one of the two has an owner.
+    """
+    if not (owner or mine) or owner == mine:
+        return False
+    if owner and mine:
+        return True
+    own = own_level()
+    return bool((owner or own) and (mine or own) and (owner or own) != (mine or own))
 
 
 def _bare_head(run: str) -> str:
@@ -168,13 +202,8 @@ def numbered_term_inconsistent(document: Document, options: NoOptions) -> Iterat
         for t in group:
             if t.form == reference.form or t.text in known:
                 continue
-            mine = _owner(document.text, t.span.start)
-            if (owner or mine) and owner != mine:
-                # A term with no owner in its clause is the document's own: 全市确定了五大主导产业
-                # in a county's speech is the city's set, its 三大主导产业 the county's.
-                own = document.places.own_level
-                if (owner or own) and (mine or own) and (owner or own) != (mine or own):
-                    continue
+            if _two_sets(owner, _owner(document.text, t.span.start), lambda: document.places.own_level):
+                continue
             yield Violation(
                 t.span,
                 f"“{t.text}”与第 {line} 行的“{reference.text}”应是同一提法，数字或量词前后不一致",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from speechlint.document import Document
 from speechlint.fix import Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex, matches_at
 from speechlint.rule import NoOptions, Violation, rule
 
 # Words a single X or 某某 stands in front of when it fills a slot.
@@ -38,10 +40,26 @@ _SOURCE = rf"""
     """
 
 
-#: Every match of _PATTERN holds one of these (one per alternative): a text holding none is
-#: not scanned (most drafts hold none, and the pattern tries a look-behind at every position).
+#: Every match of _PATTERN holds one of these (one per alternative): only where they are is it
+#: tried (most drafts hold none, and the pattern tries a look-behind at every position).
 PATTERN_NEEDS = ("X", "x", "Ｘ", "×", "╳", "○", "〇", "□", "口口口", "【", "（ ", "（\u3000", "___", "＿＿", "某某")
-_PATTERN = lazy_regex("(?xm)" + _SOURCE, needs=PATTERN_NEEDS)
+_PATTERN = lazy_regex("(?xm)" + _SOURCE)
+# Every match starts at a needle, but 202X年, which starts three characters before its X: the
+# pattern is tried only there (it would try a look-behind at every position).  The needles are
+# found by their literal first characters, which re skips to; the rest of a longer needle is
+# looked ahead for, so that each 口 of 口口口口 is found, not every third.
+_NEEDLE_AT = lazy_re("|".join(re.escape(n[0]) + (f"(?={re.escape(n[1:])})" if n[1:] else "") for n in PATTERN_NEEDS))
+_BEFORE_X = 3  # 20\d before the X of 202X年
+
+
+def _matches(text: str) -> Iterator[Any]:
+    """``_PATTERN.finditer(text)``."""
+    starts: set[int] = set()
+    for m in _NEEDLE_AT.finditer(text):
+        starts.add(m.start())
+        if m.group() in "Xx×":
+            starts.add(m.start() - _BEFORE_X)
+    return matches_at(_PATTERN, text, sorted(starts))
 
 
 @rule(code="DRF001", name="placeholder-left", severity="error", options=NoOptions)
@@ -77,7 +95,5 @@ def placeholder_left(document: Document, options: NoOptions) -> Iterator[Violati
     ## 依据
     《党政机关公文处理工作条例》第十九条（文稿审核）；讲话稿审校惯例。
     """
-    if not _PATTERN.may_match(document.text):
-        return
-    for m in _PATTERN.finditer(document.text):
+    for m in _matches(document.text):
         yield Violation(Span(m.start(), m.end()), f"占位符“{m.group()}”未替换")

@@ -62,11 +62,12 @@ def _exempt(word: str, pos: str) -> bool:
 
 def _may_slip(m: re.Match[str]) -> bool:
     """False for a doubling ``_exempt`` always lets pass, told without the tokens: one
-    character other than a function word (人人, 看看), or AA said twice (谢谢谢谢)."""
+    character other than a function word (人人, 看看), AA said twice (谢谢谢谢), or a verb
+    or adjective listed as doubled for "a little" (商量商量)."""
     half = m.group(1)
     if len(half) == 1:
         return half in _FUNCTION_CHARS
-    return len(half) != 2 or half[0] != half[1]
+    return (len(half) != 2 or half[0] != half[1]) and half not in _ABAB_VERBS and half not in _ABAB_ADJECTIVES
 
 
 def _inline(document: Document) -> Iterator[Violation]:

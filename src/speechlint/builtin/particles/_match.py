@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -126,8 +126,15 @@ def candidates(
     (tokens cost more than anything else a rule does).  ``pattern`` may be a ``re``
     pattern (``overlapped`` is then a ``regex`` feature it cannot have).
     """
-    cache = document.shared(_paragraphs)  # one Paragraph per paragraph for all the rules that use them
     found = pattern.finditer(document.text, overlapped=True) if overlapped else pattern.finditer(document.text)
+    return in_paragraphs(document, found, keep)
+
+
+def in_paragraphs(
+    document: Document, found: Iterable[Any], keep: Callable[[Any], bool] | None = None
+) -> Iterator[tuple[Any, Paragraph]]:
+    """``candidates`` of matches found otherwise (in the order of the text)."""
+    cache = document.shared(_paragraphs)  # one Paragraph per paragraph for all the rules that use them
     last: Paragraph | None = None  # matches come in order: most fall in the paragraph of the one before
     for m in found:
         if keep is not None and not keep(m):
@@ -151,8 +158,10 @@ def _paragraphs(document: Document) -> dict[int, Paragraph]:
     return {}
 
 
-def before_in_clause(document: Document, offset: int, words: re.Pattern[str]) -> bool:
-    """Whether one of ``words`` occurs between the start of the clause holding ``offset`` and it.
+def before_in_clause(document: Document, offset: int, words: re.Pattern[str], gap: int = 0) -> bool:
+    """Whether one of ``words`` occurs between the start of the clause holding ``offset`` and it,
+    ending at least ``gap`` characters before it (a governor with a word of ``gap`` characters
+    at least between: 要扎实的, never 重要的).
 
     A test on the characters for a ``candidates`` ``keep``: a governor that
     ``governor_before`` finds in token ``i``'s clause is a token of the same clause, so
@@ -164,7 +173,7 @@ def before_in_clause(document: Document, offset: int, words: re.Pattern[str]) ->
     stretch: a hard-wrapped paragraph's clause goes on in the next line.
     """
     mark = _LAST_BOUNDARY.search(document.text, 0, offset)
-    return words.search(document.text, mark.end() if mark else 0, offset) is not None
+    return words.search(document.text, mark.end() if mark else 0, offset - gap) is not None
 
 
 # BOUNDARY searched backwards: the last clause mark before a position.

@@ -46,12 +46,18 @@ _VERBS_TAGGED_A = frozenset({"落实"})
 # Not the verb of a complement: copulas, 有, and 所V的 (always a noun phrase).
 _NOT_VERBS = frozenset({"是", "有", "在", "为", "像", "叫", "姓", "属于", "等于"})
 _TAIL = frozenset({"了", "啊", "呀", "吧", "呢", "嘛"})
-# The token after 的 is a degree word, a negation, a manner adjective or a degree word or
-# 不 merged with one: a 的 followed by anything else is never reported, so the candidates are
-# only the 的 before one of their first characters (the regex skips the others, and their
-# paragraphs need no tokens).
-_FIRST_AFTER = frozenset(w[0] for w in _DEGREE | _NEGATION | _MANNER) | _MERGED_DEGREE | {"不"}
-_DE = lazy_re("的(?=[" + re.escape("".join(sorted(_FIRST_AFTER))) + "])")
+# The token after 的 is a degree word, a manner adjective, a degree word or 不 merged with a
+# manner adjective, or a negation followed by a token that is a manner adjective: a 的 followed
+# by none of these words, however the text is segmented, is never reported.  The candidates are
+# the 的 before one of their first characters (the regex skips the others), kept when one of the
+# words follows (a test of a few hundred prefixes, only there); their paragraphs need no tokens.
+_WORDS_AFTER = tuple(
+    _DEGREE
+    | _MANNER
+    | {d + w for d in _MERGED_DEGREE for w in _MANNER}
+    | {n + w for n in _NEGATION for w in _NEGATED_MANNER}
+)
+_DE = lazy_re("的(?=[" + re.escape("".join(sorted({w[0] for w in _WORDS_AFTER}))) + "])")
 
 
 @rule(code="PTC005", name="de-should-be-de-complement", severity="warning", fix="always", options=NoOptions)
@@ -87,7 +93,8 @@ def de_should_be_de_complement(document: Document, options: NoOptions) -> Iterat
     ## 依据
     现代汉语语法：补语的标志是“得”；讲话稿、公文审校惯例。
     """
-    for m, p in candidates(document, _DE):
+    text = document.text
+    for m, p in candidates(document, _DE, keep=lambda m: text.startswith(_WORDS_AFTER, m.end())):
         i = lone_token(p, m.start(), "的")
         if i is None or i == 0:
             continue

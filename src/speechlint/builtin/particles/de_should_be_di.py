@@ -36,7 +36,9 @@ _FRAME = frozenset({"下", "中", "时", "后", "之下", "之中", "过程", "�
 # Adverbs and addressees that may stand between 要求/请 and the modifier: 会议要求各地认真的开展….
 _BETWEEN_TAGS = frozenset({"d", "ad", "r"})
 # Without one of _DIRECTIVES earlier in its clause, a 的 is never reported: such paragraphs need no tokens.
+# The modifier between is a word of two characters at least: the directive ends that far before the 的.
 _ANY_DIRECTIVE = any_of(_DIRECTIVES)
+_MODIFIER_LENGTH = 2
 
 
 def _policy_verb(w: str) -> str | None:
@@ -82,13 +84,15 @@ def de_should_be_di(document: Document, options: NoOptions) -> Iterator[Violatio
     ## 依据
     现代汉语语法：状语的标志是“地”，定语的标志是“的”；讲话稿、公文审校惯例。
     """
-    for m, p in candidates(document, _DE, keep=lambda m: before_in_clause(document, m.start(), _ANY_DIRECTIVE)):
+    for m, p in candidates(
+        document, _DE, keep=lambda m: before_in_clause(document, m.start(), _ANY_DIRECTIVE, _MODIFIER_LENGTH)
+    ):
         i = lone_token(p, m.start(), "的")
         if i is None or i == 0:
             continue
         mod, verb = i - 1, i + 1
         w = p.word(mod)
-        if len(w) < 2 or not (p.pos(mod) in _ADVERBIAL_TAGS or w in ADVERBIALS):
+        if len(w) < _MODIFIER_LENGTH or not (p.pos(mod) in _ADVERBIAL_TAGS or w in ADVERBIALS):
             continue
         if not _is_verb(p, verb):
             continue
