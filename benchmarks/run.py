@@ -11,9 +11,9 @@ after one untimed warm-up run (byte-code caches, jieba's dictionary cache and
 the OS file cache warm, as on any machine after the first run).  The table
 gives the median wall time, min–max, the median CPU time (user + system, the
 workers of ``--jobs`` included), the peak memory summed over the process tree
-(polled; proportional set size on Linux, so pages the workers share with the
-parent count once) and characters per second, with the issue's target where it
-has one.  On a busy machine the CPU column is the steadier measure.
+(polled in one more, untimed run: the poll slows the process it reads;
+proportional set size on Linux, so pages the workers share with the parent count
+once) and characters per second, with the issue's target where it has one.  On a busy machine the CPU column is the steadier measure.
 
 Each speechlint workload runs with both tokenizer engines (a config file
 ``tokenizer = "..."``); punctuation-only runs never load a tokenizer, so they
@@ -139,7 +139,9 @@ def measure(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[list[fl
     Memory is the proportional set size where the system reports it (Linux): a page
     shared by forked workers counts once, split among them, so the sum is what the
     run costs; elsewhere the resident set size, which counts shared pages again in
-    every process.
+    every process.  It is polled in one more run after the timed ones: reading a
+    process's memory map every few milliseconds slowed the process measured (the
+    200 drafts by about a tenth, timed alternately with and without the poll).
     """
     import psutil
 
@@ -155,18 +157,19 @@ def measure(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[list[fl
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
-        ps = psutil.Process(proc.pid)
-        while proc.poll() is None:
-            try:
-                tree = [ps, *ps.children(recursive=True)]
-                peak = max(peak, sum(memory(p) for p in tree) / 2**20)
-            except psutil.Error:
-                pass
-            time.sleep(0.005)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+    ps = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            tree = [ps, *ps.children(recursive=True)]
+            peak = max(peak, sum(memory(p) for p in tree) / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(0.005)
     return times, cpus, peak
 
 
