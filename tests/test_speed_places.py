@@ -30,7 +30,7 @@ from speechlint.fix import Span
 from speechlint.gazetteer import NAME_END
 from speechlint.resources import Resources
 
-from test_speed import STRESS, TEXTS
+from test_speed import STRESS, TEXTS, plain_scan_names
 
 G = Resources().gazetteer
 
@@ -267,18 +267,6 @@ def test_candidates_are_the_plain_computation() -> None:
 
 
 def test_scan_names_skipping_the_characters_that_end_no_name_is_the_plain_scan() -> None:
-    full = sorted({len(n) for n in G.by_name}, reverse=True)
-
-    def plain(text: str, start: int, end: int) -> list[tuple[int, int]]:
-        out, last = [], start
-        for m in NAME_END.finditer(text, start, end):
-            for n in full:
-                if m.end() - n >= last and text[m.end() - n : m.end()] in G.by_name:
-                    out.append((m.end() - n, m.end()))
-                    last = m.end()
-                    break
-        return out
-
     rng = random.Random("scan")
     names = [n for n in G.by_name if rng.random() < 0.05]
     pieces = names + [n[:-1] for n in names] + [n[1:] for n in names] + list("省市县区旗州盟全我城地字，")
@@ -286,7 +274,7 @@ def test_scan_names_skipping_the_characters_that_end_no_name_is_the_plain_scan()
     for text in TEXTS_ALL + _random("scan", pieces, 5000, 8):
         a = rng.randrange(len(text) + 1) if rng.random() < 0.5 else 0
         b = rng.randrange(a, len(text) + 1) if rng.random() < 0.5 else len(text)
-        expected = plain(text, a, b)
+        expected = plain_scan_names(G, text, a, b)
         ends = [m.end() for m in NAME_END.finditer(text, a, b)]
         assert [(h.start, h.end) for h in G.scan_names(text, a, b)] == expected, text
         assert [(h.start, h.end) for h in G.scan_names(text, a, b, ends)] == expected, text

@@ -26,16 +26,10 @@ LATIN = lazy_regex(r"[A-Za-z]")
 _URL = lazy_regex(URL_OR_EMAIL)
 # Sentence punctuation typed right after a URL is not part of it (as autolinkers do).
 _URL_TAIL = ".,;:!?'\""
-#: Emoticons: their brackets and colons are not punctuation.
-#: ``_EMOTICON_PLAIN`` as written; ``_EMOTICON`` finds the same matches: its first character
-#: is taken out in front of the alternatives (each starts with different ones, so the
-#: look-behind picks the one the plain pattern would try), which lets ``re`` skip to the
-#: few places a match can start instead of trying every alternative at every position.
-_EMOTICON_PLAIN = (
-    r"[:;=][-'^]?[()]"  # :) :-( ;)
-    r"|[(（][\^T>＾][_\-.oω]?[\^T<＾][)）]"  # (^_^) （T_T）
-    r"|\^_?\^"
-)
+#: Emoticons: their brackets and colons are not punctuation — :) :-( ;) (^_^) （T_T） ^^ ^_^.
+#: The first character is taken out in front of the alternatives (each starts with different
+#: ones, so the look-behind picks the one that alternative needs), which lets ``re`` skip to
+#: the few places a match can start instead of trying every alternative at every position.
 _EMOTICON = lazy_re(
     r"[:;=(（^](?:(?<=[:;=])[-'^]?[()]|(?<=[(（])[\^T>＾][_\-.oω]?[\^T<＾][)）]|(?<=\^)_?\^)"
 )
@@ -210,20 +204,15 @@ def _file_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def paragraphs_holding(pattern: regex.Pattern[str], text: str, paragraphs: Sequence[Segment]) -> set[int]:
-    """Indices of the ``paragraphs`` (in order, apart) in which ``pattern`` matches.
+def marks_by_paragraph(pattern: regex.Pattern[str], text: str, paragraphs: Sequence[Segment]) -> dict[int, list[int]]:
+    """The offsets of ``pattern``'s matches in each of the ``paragraphs`` (in order, apart) that
+    hold one, by paragraph index: a rule walks them without searching each paragraph again.
 
     One search over the text instead of one per paragraph: most paragraphs hold no quote
     or bracket, and a scan that finds nothing still costs its setting up.  ``pattern``
     must match one character and look at nothing around it, so that a match inside a
     paragraph is the same whether the text or the paragraph is searched.
     """
-    return set(marks_by_paragraph(pattern, text, paragraphs))
-
-
-def marks_by_paragraph(pattern: regex.Pattern[str], text: str, paragraphs: Sequence[Segment]) -> dict[int, list[int]]:
-    """The offsets of ``pattern``'s matches in each of the ``paragraphs`` that hold one (see
-    ``paragraphs_holding``): a rule walks them without searching each paragraph again."""
     starts = [p.span.start for p in paragraphs]
     out: dict[int, list[int]] = {}
     marks: list[int] = []
