@@ -200,6 +200,20 @@ def test_entries_round_trip_diagnostics() -> None:
     )
     for x in (d, dataclasses.replace(d, fix=None)):
         assert diagnostic_from_dict(json.loads(json.dumps(diagnostic_to_dict(x)))) == x
+        back = diagnostic_from_dict(json.loads(json.dumps(diagnostic_to_dict(x))))
+        assert repr(back) == repr(x) and hash(back) == hash(x)  # built without __init__, yet the same
+
+
+def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, "fp")
+    good = {"code": "PUN001", "rule": "r", "severity": "warning", "path": None, "span": [3, 4],
+            "start": [1, 4], "end": [1, 5], "message": "m", "match": ",", "fix": None}
+    for damage in ({"span": [5, 4]}, {"span": [-1, 4]}, {"start": [1]}, {"severity": "loud"}, {}):  # {}: the undamaged entry
+        entry = {"content": "h", "diagnostics": [{**good, **damage}]}
+        (tmp_path / "ke").mkdir(exist_ok=True)
+        (tmp_path / "ke" / "key").write_text(json.dumps(entry), encoding="utf-8")
+        got = cache.get("key", "h")
+        assert (got is None) == bool(damage), damage
 
 
 def test_a_session_without_cache_writes_nothing(tmp_path: Path) -> None:

@@ -5,13 +5,16 @@ tests/test_speed.py (the corpus, the examples, every case file) and on random st
 made of the characters it concerns: the emoticon pattern with its first character in
 front, the runs a pattern is searched in, the lines holding a needle, the candidate scan
 without the dot, the number spans the rules no longer compute, the per-paragraph guard
-test, the paragraphs visited and the list markers looked for only where asked.
+test, the paragraphs visited and the list markers looked for only where asked; (fifth pass)
+the marks and the runs of dashes found by a str.find per character instead of a class scan, and
+the emoticons tried only at the characters they start with.
 """
 
 from __future__ import annotations
 
 import importlib
 import random
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -19,8 +22,15 @@ import pytest
 import regex
 
 from speechlint.builtin.punctuation import _context
-from speechlint.builtin.punctuation._context import Protected, lines_holding, marks_by_paragraph, unprotected
+from speechlint.builtin.punctuation._context import (
+    Protected,
+    char_offsets,
+    lines_holding,
+    marks_by_paragraph,
+    unprotected,
+)
 from speechlint.document import Document
+from speechlint.lazyre import matches_at
 
 from test_speed import STRESS, TEXTS
 
@@ -52,25 +62,29 @@ def test_emoticon_pattern_is_the_plain_alternation() -> None:
         assert _found(_context._EMOTICON.finditer(text)) == _found(plain.finditer(text)), text
 
 
-#: (name, pattern, the runs it is searched in, characters to build texts of): see ``unprotected``.
-_RUN_CASES = [
-    ("PUN008", pun008._RUN, pun008._RUNS, list("，,；;：:！!？?、。字a1 \n") + ["。。", "。。。", "，,"]),
-    ("PUN004", pun004._FORM, pun004._FORM_RUNS, list(".。．·・•⋯…字a1 \n") + ["……", "...", "………", "。。。"]),
-    ("PUN005", pun005._FORM, pun005._FORM_RUNS, list("-－─━–―—字a1 \n") + ["——", "――", "--", "---"]),
+#: (name, pattern, the runs it is searched in, the plain pattern of those runs, characters to build texts of):
+#: see ``unprotected``.
+_RUN_CASES: list[tuple[str, Any, Callable[[str], list[tuple[int, int]]], str, list[str]]] = [
+    ("PUN008", pun008._RUN, lambda text: [m.span() for m in pun008._RUNS.finditer(text)],
+     "[，,；;：:！!？?、。]{2,}", list("，,；;：:！!？?、。字a1 \n") + ["。。", "。。。", "，,"]),
+    ("PUN004", pun004._FORM, lambda text: [m.span() for m in pun004._FORM_RUNS.finditer(text)],
+     "[.。．·・•⋯…]{2,}|[⋯…]", list(".。．·・•⋯…字a1 \n") + ["……", "...", "………", "。。。"]),
+    ("PUN005", pun005._FORM, lambda text: _context.char_runs(text, pun005._DASHES), "[-－─━–―—]+",
+     list("-－─━–―—字a1 \n") + ["——", "――", "--", "---"]),
 ]
 
 
 @pytest.mark.parametrize("name", [c[0] for c in _RUN_CASES])
 def test_a_pattern_searched_in_its_runs_finds_what_the_whole_text_scan_finds(name: str) -> None:
-    _, pattern, runs, pieces = next(c for c in _RUN_CASES if c[0] == name)
+    _, pattern, runs, plain_runs, pieces = next(c for c in _RUN_CASES if c[0] == name)
     nothing = Protected([])
     found = 0
     for text in TEXTS + STRESS + _random(name, pieces, 20000, 16):
-        windows = [m.span() for m in runs.finditer(text)]
+        windows = runs(text)
         plain = _found(pattern.finditer(text))
         assert _found(unprotected(pattern, text, nothing, windows)) == plain, text
-        # re, the engine of the runs, finds what regex finds
-        assert windows == [m.span() for m in regex.compile(runs.pattern).finditer(text)], text
+        # the runs (re's class scan, str.find) are the plain pattern's matches, as regex finds them
+        assert windows == [m.span() for m in regex.finditer(plain_runs, text)], text
         found += bool(plain)
     assert found > 1000  # the random texts do reach the pattern
 
@@ -150,16 +164,34 @@ _PAIRING_PIECES = list("“”‘’\"'（）()《》〈〉【】字a1。，："
 ]
 
 
-def test_marks_by_paragraph_are_each_paragraphs_matches() -> None:
-    mark = regex.compile("[“”（）]")
-    for text in TEXTS[:80] + STRESS + _random("marks", _PAIRING_PIECES, 3000, 24):
+@pytest.mark.parametrize("chars", ["“”（）", pun002._QUOTES, pun003._BRACKETS, pun009._SPACE])
+def test_marks_by_paragraph_are_each_paragraphs_matches(chars: str) -> None:
+    mark = regex.compile("[" + regex.escape(chars) + "]")
+    for text in TEXTS[:80] + STRESS + _random("marks", _PAIRING_PIECES + [" ", "\"'"], 3000, 24):
         doc = Document(text)
         expected = {}
         for k, p in enumerate(doc.paragraphs):
             found = [m.start() for m in mark.finditer(doc.prose, p.span.start, p.span.end)]
             if found:
                 expected[k] = found
-        assert marks_by_paragraph(mark, doc.prose, doc.paragraphs) == expected, text
+        assert marks_by_paragraph(chars, doc.prose, doc.paragraphs) == expected, text
+
+
+def test_char_offsets_are_where_a_class_scan_finds_one() -> None:
+    cases = ["“”‘’\"'", "（(《〈【〔〖）)》〉】〕〗", ":;=(（^", ".", " ", "a", ""]
+    pieces = list("“”‘’\"'（(《〈【〔〖）)》〉】〕〗:;=^. a字，\n") + ["😀", "\u3000"]
+    for chars in cases:
+        scan = re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
+        for text in TEXTS[:60] + STRESS + _random(("offsets", chars), pieces, 3000, 30):
+            assert char_offsets(text, chars) == [m.start() for m in scan.finditer(text)], (chars, text)
+
+
+def test_emoticons_tried_at_their_first_characters_are_those_finditer_finds() -> None:
+    pieces = list(":;=-'^()（）T>＾<_.oω字，") + [":-)", "(^_^)", "（T_T）", "^^", "^_^", ";(", "=)", "\n"]
+    for text in TEXTS + STRESS + _random("emoticon-at", pieces, 5000, 16):
+        assert _found(matches_at(_context._EMOTICON, text, char_offsets(text, _context._EMOTICON_FIRST))) == _found(
+            _context._EMOTICON.finditer(text)
+        ), text
 
 
 def _every_paragraph(

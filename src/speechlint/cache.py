@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from speechlint import __version__
-from speechlint.diagnostic import Diagnostic, Position
-from speechlint.fix import Applicability, Edit, Fix, Span
+from speechlint.diagnostic import Diagnostic, made_diagnostic, made_position
+from speechlint.fix import Applicability, Edit, Fix, Span, trusted_span
 from speechlint.rule import Severity
 
 CACHE_DIR = ".speechlint_cache"
@@ -62,17 +62,21 @@ def diagnostic_from_dict(x: dict[str, Any]) -> Diagnostic:
     if x["fix"] is not None:
         f = x["fix"]
         fix = Fix(f["title"], tuple(Edit(Span(s, e), r) for s, e, r in f["edits"]), Applicability(f["applicability"]))
-    return Diagnostic(
-        code=x["code"],
-        rule=x["rule"],
-        severity=Severity(x["severity"]),
-        path=x["path"],
-        span=Span(*x["span"]),
-        start=Position(*x["start"]),
-        end=Position(*x["end"]),
-        message=x["message"],
-        match=x["match"],
-        fix=fix,
+    start, end = x["span"]
+    if not 0 <= start <= end:  # an entry is read back as it was written; a damaged one is a miss
+        raise ValueError(f"invalid span {start}..{end}")
+    # A rerun rebuilds every finding from its entry: without the dataclass __init__ (see made_diagnostic).
+    return made_diagnostic(
+        x["code"],
+        x["rule"],
+        Severity(x["severity"]),
+        x["path"],
+        trusted_span(start, end),
+        made_position(*x["start"]),
+        made_position(*x["end"]),
+        x["message"],
+        x["match"],
+        fix,
     )
 
 

@@ -163,10 +163,9 @@ def _check(args: argparse.Namespace) -> int:
     baseline = _open_baseline(args)
     if baseline is False:
         return EXIT_ERROR
-    run, stdin_data = _check_run(args, session)
-    if run is None:
+    report, run, stdin_data = _check_run(args, session)
+    if report is None:
         return EXIT_ERROR
-    report = run.report
     if baseline is not None and not _apply_baseline(baseline, report, args.update_baseline):
         return EXIT_ERROR
     color = tty and not os.environ.get("NO_COLOR")
@@ -203,22 +202,29 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_run(args: argparse.Namespace, session):  # type: ignore[no-untyped-def]
-    """Check or fix the paths, or stdin: (FixRun, stdin bytes or None); (None, None) after a usage error."""
-    from speechlint.fixer import FixMode, FixRun, fix_data, fix_paths
-
-    mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff) if args.fix or args.diff else None
+    """Check or fix the paths, or stdin: (Report, FixRun or None, stdin bytes or None); (None, None, None)
+    after a usage error.  A plain check of paths has no FixRun: it never imports the fixer."""
+    fixing = args.fix or args.diff
     if _reads_stdin(args):
         if args.paths != ["-"] and args.paths:
             _err("'-' (stdin) cannot be combined with other paths")
-            return None, None
+            return None, None, None
+        from speechlint.fixer import FixMode, fix_data
+
         data = sys.stdin.buffer.read()
         name = args.stdin_filename or "-"
-        return fix_data(session, Path(name), name, data, mode), data
+        mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff) if fixing else None
+        run = fix_data(session, Path(name), name, data, mode)
+        return run.report, run, data
     paths = [Path(p) for p in (args.paths or ["."])]
     jobs = _workers(args.jobs)
-    if mode is None:
-        return FixRun(session.check_paths(paths, force_exclude=args.force_exclude, jobs=jobs)), None
-    return fix_paths(session, paths, mode, force_exclude=args.force_exclude, jobs=jobs), None
+    if not fixing:
+        return session.check_paths(paths, force_exclude=args.force_exclude, jobs=jobs), None, None
+    from speechlint.fixer import FixMode, fix_paths
+
+    mode = FixMode(unsafe=args.unsafe_fixes, write=not args.diff)
+    run = fix_paths(session, paths, mode, force_exclude=args.force_exclude, jobs=jobs)
+    return run.report, run, None
 
 
 def _workers(jobs: int) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from speechlint.config import ConfigError, ConfigResolver, Settings, known_selector, select_rules
-from speechlint.diagnostic import Diagnostic, Position
+from speechlint.diagnostic import Diagnostic, made_diagnostic, made_position
 from speechlint.document import Document
 from speechlint.document.tokenize import Tokenizer
 from speechlint.files import discover
@@ -229,7 +229,9 @@ class Session:
             exempt.extend(batch or ())
         accepted = list(_accepted_spans(doc.text, settings.accept))
         exempted = _exemption_test(exempt)
-        kept = [(r, d) for r, d in found if not exempted(d) and not any(a.contains(d.span) for a in accepted)]
+        kept = [
+            (r, d) for r, d in found if not exempted(d) and not (accepted and any(a.contains(d.span) for a in accepted))
+        ]
         diagnostics = _resolve_overlaps(kept)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics, errors
@@ -237,21 +239,24 @@ class Session:
     def _stamp(self, doc: Document, r: Rule, severity: Severity, v: Any) -> Diagnostic:
         if v.severity is not None and v.severity.rank < severity.rank:
             severity = v.severity
-        if not 0 <= v.span.end <= len(doc.text):
-            raise ValueError(f"span {v.span.start}..{v.span.end} is outside the text")
-        sl, sc = doc.lines.position(v.span.start)
-        el, ec = doc.lines.position(v.span.end)
-        return Diagnostic(
-            code=r.code,
-            rule=r.name,
-            severity=severity,
-            path=doc.path,
-            span=v.span,
-            start=Position(sl, sc),
-            end=Position(el, ec),
-            message=v.message,
-            match=doc.text[v.span.start : v.span.end],
-            fix=v.fix,
+        span = v.span
+        text = doc.text
+        if not 0 <= span.end <= len(text):
+            raise ValueError(f"span {span.start}..{span.end} is outside the text")
+        position = doc.lines.position
+        sl, sc = position(span.start)
+        el, ec = position(span.end)
+        return made_diagnostic(
+            r.code,
+            r.name,
+            severity,
+            doc.path,
+            span,
+            made_position(sl, sc),
+            made_position(el, ec),
+            v.message,
+            text[span.start : span.end],
+            v.fix,
         )
 
     def check_file(self, path: Path, explicit: bool = True) -> tuple[FileResult | None, list[FileError], list[str]]:

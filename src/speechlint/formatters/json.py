@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from speechlint import __version__
 from speechlint.diagnostic import Diagnostic
 from speechlint.document import Document
-from speechlint.formatters import FormatOptions
+from speechlint.formatters import FormatOptions, json_text
 from speechlint.linter import Report
 
 JSON_VERSION = 1
@@ -65,4 +64,4 @@ def format_json(report: Report, options: FormatOptions) -> str:
         "files": files,
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data) + "\n"

@@ -8,7 +8,6 @@ without speechlint installed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,7 +16,7 @@ from speechlint import __version__
 from speechlint.diagnostic import Diagnostic
 from speechlint.document import Document
 from speechlint.fix import Span
-from speechlint.formatters import FormatOptions
+from speechlint.formatters import FormatOptions, json_text
 from speechlint.linter import Report
 from speechlint.rule import Rule, Severity
 
@@ -86,8 +85,12 @@ def _fix(d: Diagnostic, doc: Document | None, location: dict[str, Any]) -> list[
     ]
 
 
-def result(d: Diagnostic, doc: Document | None, rule_index: int) -> dict[str, Any]:
-    location = artifact_location(d.path)
+def result(
+    d: Diagnostic, doc: Document | None, rule_index: int, location: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``location``: ``artifact_location(d.path)``, when the caller has it."""
+    if location is None:
+        location = artifact_location(d.path)
     reg = region(doc, d.span)
     if d.match:
         reg["snippet"] = {"text": d.match}
@@ -109,13 +112,18 @@ def sarif_log(report: Report, options: FormatOptions) -> dict[str, Any]:
     index = {r.code: i for i, r in enumerate(rules)}
     descriptors = [rule_descriptor(r) for r in rules]
     results = []
+    # One location per path, shared by its findings: a Path and a quote for each cost more than the rest.
+    locations: dict[str | None, dict[str, Any]] = {}
     for f in report.files:
         for d in f.diagnostics:
             if d.code not in index:
                 # A finding of a rule the formatter was not told about (library use): describe it minimally.
                 index[d.code] = len(descriptors)
                 descriptors.append({"id": d.code, "name": d.rule, "shortDescription": {"text": d.rule}})
-            results.append(result(d, f.document, index[d.code]))
+            location = locations.get(d.path)
+            if location is None:
+                location = locations[d.path] = artifact_location(d.path)
+            results.append(result(d, f.document, index[d.code], location))
     notifications = [
         {
             "level": "error",
@@ -149,4 +157,4 @@ def sarif_log(report: Report, options: FormatOptions) -> dict[str, Any]:
 
 
 def format_sarif(report: Report, options: FormatOptions) -> str:
-    return json.dumps(sarif_log(report, options), ensure_ascii=False, indent=2) + "\n"
+    return json_text(sarif_log(report, options)) + "\n"

@@ -28,9 +28,13 @@ _SPACES = " \t\u3000"
 _LEAD_IN = r"(?:以上\p{Han}{0,6}|综上(?:所述)?|如无不妥|如无异议)[，,][ \t\u3000]*"
 
 
+#: What every formula opens with: a paragraph that opens with none is no formula, and a
+#: closing paragraph holding none holds no formula (most texts): neither pattern is tried.
+_OPENINGS = ("特此", "此复", "此令", "妥否", "当否", "可否")
+
 # Compiled on first use: a run without this rule (--select PUN, a cached rerun) never pays.
 _ALONE_RE = lazy_re(_ALONE)
-_RUN_IN_RE = lazy_regex(_RUN_IN)
+_RUN_IN_RE = lazy_regex(_RUN_IN, needs=_OPENINGS)
 _LEAD_IN_RE = lazy_regex(_LEAD_IN)
 _ASK_RE = lazy_re(_ASK)
 
@@ -104,13 +108,13 @@ def closing_formula_form(document: Document, options: NoOptions) -> Iterator[Vio
     """
     meta = document.meta
     for para in meta.body:
-        m = _ALONE_RE.fullmatch(para.text)
+        m = _ALONE_RE.fullmatch(para.text) if para.text.startswith(_OPENINGS) else None
         if m is not None:
             v = _form(m, para.span.start)
             if v is not None:
                 yield v
     closing: Segment | None = meta.closing
-    if closing is None or _ALONE_RE.fullmatch(closing.text):
+    if closing is None or not _RUN_IN_RE.may_match(closing.text) or _ALONE_RE.fullmatch(closing.text):
         return
     m = _RUN_IN_RE.search(closing.text)
     if m is None or (m.group("tail") is None and _ASK_RE.fullmatch(m.group("head"))):

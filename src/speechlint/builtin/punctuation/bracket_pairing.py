@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from speechlint.builtin.punctuation._context import (
     LATIN,
@@ -19,13 +17,13 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 _OPEN = {"（": "paren", "(": "paren", "《": "title", "〈": "angle", "【": "lent", "〔": "tort", "〖": "white"}
 _CLOSE = {"）": "paren", ")": "paren", "》": "title", "〉": "angle", "】": "lent", "〕": "tort", "〗": "white"}
 _PAIR = {"paren": "（）", "title": "《》", "angle": "〈〉", "lent": "【】", "tort": "〔〕", "white": "〖〗"}
-_BRACKET = lazy_re("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
+_BRACKETS = "".join(_OPEN) + "".join(_CLOSE)
 # "1)" "a）" "三)": a list marker's closing bracket, never opened.
 _LIST_MARKER = lazy_regex(
     r"(?m)(?<=^|[\s，。；：、,;:！？!?“”])(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})([)）])"
@@ -51,16 +49,18 @@ def closes_list_marker(text: str, k: int) -> bool:
     return False
 
 
-@dataclass
 class _Scan:
-    opens: list[tuple[int, str]] = field(default_factory=list)  # unmatched (offset, family)
-    closes: list[tuple[int, str]] = field(default_factory=list)
-    pairs: list[tuple[int, int]] = field(default_factory=list)
-    nested: list[tuple[int, int]] = field(default_factory=list)  # 《 inside 《
+    """The brackets of one paragraph, paired (a plain class: a dataclass costs every run its making)."""
+
+    def __init__(self) -> None:
+        self.opens: list[tuple[int, str]] = []  # unmatched (offset, family)
+        self.closes: list[tuple[int, str]] = []
+        self.pairs: list[tuple[int, int]] = []
+        self.nested: list[tuple[int, int]] = []  # 《 inside 《
 
 
 def _scan(text: str, guard: Protected, marks: list[int]) -> _Scan:
-    """Pair the brackets at ``marks`` (offsets of _BRACKET matches in one paragraph, at least one)."""
+    """Pair the brackets at ``marks`` (offsets of _BRACKETS in one paragraph, at least one)."""
     out = _Scan()
     stack: list[tuple[int, str, bool]] = []
     # Most paragraphs touch no protected span: their marks need no test each.
@@ -153,7 +153,7 @@ def bracket_pairing(document: Document, options: NoOptions) -> Iterator[Violatio
     guard = protected_in(document, text, numbers=False)
     paragraphs = document.paragraphs
     # Only the paragraphs holding a bracket are scanned and visited (most hold none).
-    scans = {k: _scan(text, guard, marks) for k, marks in marks_by_paragraph(_BRACKET, text, paragraphs).items()}
+    scans = {k: _scan(text, guard, marks) for k, marks in marks_by_paragraph(_BRACKETS, text, paragraphs).items()}
     paired = unmatched_across_breaks(
         document, {k: s.opens for k, s in scans.items()}, {k: s.closes for k, s in scans.items()}
     )

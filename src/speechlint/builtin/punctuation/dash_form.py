@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speechlint.builtin.punctuation._context import (
+    char_runs,
     is_cjk,
     is_han,
     left_char,
@@ -14,7 +15,7 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
 DASH = "——"
@@ -23,11 +24,11 @@ _FORM = lazy_regex(
     r"|(?P<bar>(?<!―)――(?!―))"  # U+2015 twice: what GBK conversions leave
     r"|(?P<single>(?<![—―])—(?![—―]))",  # one em dash
 )
-#: Runs of the characters _FORM is made of: every match of _FORM lies in one, and its
-#: look-arounds test for a - ― or —, which a run's neighbours are not.  A class scan (on re,
-#: which skips ahead to the marks) finds the runs, and tells the texts without a dash (cheaper
-#: than seven substring searches); _FORM's alternatives are tried only inside them.
-_FORM_RUNS = lazy_re(r"[-－─━–―—][-－─━–―—]*")
+#: The characters _FORM is made of: every match of _FORM lies in a run of them, and its
+#: look-arounds test for a - ― or —, which a run's neighbours are not.  The runs are found by a
+#: str.find per character (dashes are rare: several times cheaper than a class scan), which
+#: tells the texts without a dash; _FORM's alternatives are tried only inside them.
+_DASHES = "-－─━–―—"
 # Words after a short name that make "北京—上海" a route, not a dash.
 _ROUTE = lazy_regex(r"\p{Han}{1,4}(?:高速|铁路|高铁|航线|公路|国道|省道|线|段|方向|间)")
 _SPACE = " "
@@ -80,7 +81,7 @@ def dash_form(document: Document, options: NoOptions) -> Iterator[Violation]:
     GB/T 15834-2011《标点符号用法》4.10 破折号、4.13 连接号。
     """
     text = document.prose
-    runs = [run.span() for run in _FORM_RUNS.finditer(text)]
+    runs = char_runs(text, _DASHES)
     if not runs:
         return
     # A number (digits with single separators between) holds no dash: not protected here.

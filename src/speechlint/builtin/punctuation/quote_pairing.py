@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from speechlint.builtin.punctuation._context import (
     LATIN,
@@ -16,10 +15,9 @@ from speechlint.builtin.punctuation._context import (
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_re
 from speechlint.rule import NoOptions, Severity, Violation, rule
 
-_QUOTE = lazy_re(r"[“”‘’\"']")
+_QUOTES = "“”‘’\"'"
 # Where a straight quote can only open (after these or at the start) or only close (before these or at the end).
 _BEFORE_OPENING = set(" \t\u3000（(《〈【[，,、；;：:。！？!?“‘—…")
 _AFTER_CLOSING = set(" \t\u3000）)》〉】]，,、；;：:。.！？!?”’—…")
@@ -27,15 +25,15 @@ _CURLY = {'"': ("“", "”"), "'": ("‘", "’")}
 _INNER = {'"': ("‘", "’"), "'": ("‘", "’")}
 
 
-@dataclass
 class _Scan:
-    """The quotation marks of one paragraph, paired."""
+    """The quotation marks of one paragraph, paired (a plain class: a dataclass costs every run its making)."""
 
-    opens: list[tuple[int, str]] = field(default_factory=list)  # unmatched “ ‘ (offset, mark)
-    closes: list[tuple[int, str]] = field(default_factory=list)  # unmatched ” ’
-    nested: list[tuple[int, int]] = field(default_factory=list)  # a “…” pair inside another “…”
-    straight: list[tuple[int, int, bool]] = field(default_factory=list)  # (open, close, inside “…”)
-    lone: list[int] = field(default_factory=list)  # straight quotes that pair with nothing
+    def __init__(self) -> None:
+        self.opens: list[tuple[int, str]] = []  # unmatched “ ‘ (offset, mark)
+        self.closes: list[tuple[int, str]] = []  # unmatched ” ’
+        self.nested: list[tuple[int, int]] = []  # a “…” pair inside another “…”
+        self.straight: list[tuple[int, int, bool]] = []  # (open, close, inside “…”)
+        self.lone: list[int] = []  # straight quotes that pair with nothing
 
 
 def _apostrophe(text: str, i: int) -> bool:
@@ -46,7 +44,7 @@ def _apostrophe(text: str, i: int) -> bool:
 
 
 def _scan(text: str, start: int, end: int, guard: Protected, marks: list[int]) -> _Scan:
-    """Pair the quotation marks at ``marks`` (offsets of _QUOTE matches in ``start..end``, at least one)."""
+    """Pair the quotation marks at ``marks`` (offsets of _QUOTES in ``start..end``, at least one)."""
     out = _Scan()
     stack: list[tuple[int, str, bool]] = []  # (offset, mark, nested inside another “)
     straight_open: dict[str, tuple[int, bool] | None] = {'"': None, "'": None}
@@ -166,7 +164,7 @@ def quote_pairing(document: Document, options: NoOptions) -> Iterator[Violation]
     # Only the paragraphs holding a quotation mark are scanned and visited (most hold none).
     scans = {
         k: _scan(text, paragraphs[k].span.start, paragraphs[k].span.end, guard, marks)
-        for k, marks in marks_by_paragraph(_QUOTE, text, paragraphs).items()
+        for k, marks in marks_by_paragraph(_QUOTES, text, paragraphs).items()
     }
 
     # Mixed pairs: an unmatched “ closed by a straight quote, or a straight quote closed by ”.

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from speechlint.builtin.punctuation._context import marks_by_paragraph
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import NoOptions, Violation, rule
 
 #: A half-width space: the paragraphs without one are not visited.
-_SPACE = lazy_re(" ")
+_SPACE = " "
 # ASCII spaces between two Han characters.  U+3000 is never matched: it is the
 # legitimate separator of heading clauses, name padding and signatures.
 _GAP = lazy_regex(r"(?<=\p{Han}) +(?=\p{Han})")
