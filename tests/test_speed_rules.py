@@ -4,15 +4,19 @@ Each shortcut is checked against the computation it replaces: the scans tried on
 match can start (DRF001, DRF003, PTC003) against finditer; the character prefilters in front
 of the tokens (PTC001, PTC004, PTC005, DRF002) against the rule without them, under
 segmentations and tags drawn at random (a prefilter must hold however the text is cut, not
-only the way jieba cuts it); the owner test that asks for the document's own level only when
-it must; the numbered terms made once.
+only the way jieba cuts it); the clause test of PTC001 and PTC004, searching the reversed text,
+against the plain backward search; the owner test that asks for the document's own level only when
+it must; the numbered terms made once; DRF002's doublings tried only where the low bytes of the
+text allow one, and TRM001's trie only at the heads of the wordings, against finditer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import itertools
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +26,8 @@ import regex
 from speechlint import lazyre
 from speechlint.builtin.particles import _match
 from speechlint.document import Document
+from speechlint.document.segment import BOUNDARY_SOURCE
+from speechlint.formulations import Formulation, Formulations
 from speechlint.resources import Resources
 
 from test_speed import STRESS, TEXTS
@@ -45,6 +51,11 @@ def _random_texts(seed: str, alphabet: str, count: int = 20000, longest: int = 1
     return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, longest))) for _ in range(count)]
 
 
+def _doublings(text: str) -> Any:
+    """DRF002's doublings, tried only where the low bytes of the text allow one."""
+    return _match.tried_at(drf002._TWICE_RE, text, drf002._may_double_at(text))
+
+
 # (name, the plain pattern, the shortcut's matches, alphabet for random texts)
 _SCANS: list[tuple[str, Any, Callable[[str], Any], str]] = [
     ("DRF001", drf001._PATTERN, drf001._matches, "XxＸ×╳○〇□口【】（） \u3000_＿某同志年月组长字a2019\n"),
@@ -54,6 +65,10 @@ _SCANS: list[tuple[str, Any, Callable[[str], Any], str]] = [
     ("DRF003 N大", drf003._BARE_DA, drf003._bare_da, "一二三十两百大的第这“顽疾字"),
     ("DRF003 N类", drf003._BARE_CLASS, drf003._bare_class, "一二三十两类项种第每其“顽疾字"),
     ("PTC003", ptc003._DOUBLE, ptc003._doubles, "的了地得字"),
+    # Characters that share a low byte (要 誁, 一 伀 倀 𠀀 and the ideographic space, a lone
+    # surrogate), function characters and others, a space, a digit: doublings of every length.
+    ("DRF002", drf002._TWICE_RE, _doublings, "要誁一伀倀\U00020000\u3000\ud800是我们研究 1"),
+    ("DRF002 runs", drf002._TWICE_RE, _doublings, "要要是研"),
 ]
 
 
@@ -66,6 +81,17 @@ def test_a_scan_tried_at_its_starts_is_finditer(name: str) -> None:
         assert [(m.span(), m.groups()) for m in shortcut(text)] == plain, (name, text)
         found += len(plain)
     assert found > 100  # the texts reach the pattern often
+
+
+def test_doubling_starts_are_found_in_long_texts() -> None:
+    """DRF002's low-byte candidates far into a text, at both ends of it, and beside characters whose
+    low byte is zero."""
+    rng = random.Random("DRF002 long")
+    for _ in range(200):
+        pieces = ["我们", "一", "伀", "\U00020000", "要", "誁", "研究", "，", "　", "是"]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 400)))
+        plain = [(m.span(), m.groups()) for m in drf002._TWICE_RE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _doublings(text)] == plain, text
 
 
 def test_matches_at_passes_over_a_start_inside_the_match_before() -> None:
@@ -135,8 +161,9 @@ def _findings(rule: Any, docs: list[Document]) -> list[list[tuple[int, int, str]
 
 
 def _plain(module: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every candidate gets its tokens: no ``keep``, and PTC005's 的 without its look-ahead."""
-    monkeypatch.setattr(module, "candidates", lambda *a, keep=None, **k: _match.candidates(*a, **k))
+    """Every candidate gets its tokens: no ``keep`` or clause test, PTC005's 的 without its
+    look-ahead, DRF002's doublings found at every offset."""
+    monkeypatch.setattr(module, "candidates", lambda *a, keep=None, at=None, **k: _match.candidates(*a, **k))
     if module is ptc005:
         monkeypatch.setattr(module, "_DE", regex.compile("的"))
 
@@ -165,12 +192,47 @@ def test_ptc005_keeps_the_de_before_each_word_that_may_follow() -> None:
         assert m is not None and f"做的{w}。".startswith(ptc005._WORDS_AFTER, m.end()), w
 
 
+# The clause test as it was before it searched the reversed text: the last clause mark before the
+# candidate found searching backwards, then the words searched for between it and the candidate.
+_LAST_BOUNDARY = regex.compile("(?r)" + BOUNDARY_SOURCE)
+
+
+def _plain_in_clause(text: str, target: str, words: frozenset[str], gap: int) -> list[int]:
+    pattern = re.compile("|".join(sorted(words, key=len, reverse=True)))  # re: an end before the start finds nothing
+    kept = []
+    for offset in (i for i, c in enumerate(text) if c == target):
+        mark = _LAST_BOUNDARY.search(text, 0, offset)
+        if pattern.search(text, mark.end() if mark else 0, offset - gap):
+            kept.append(offset)
+    return kept
+
+
+# Directives and modals, clause marks of both widths, digits (a mark between two is no boundary;
+# 𐵀 is a digit only to regex's newer Unicode tables), ideographs, a line break, the targets.
+_CLAUSE_ALPHABET = "要求请应须务必一定希望需亟重扎实的了，。；：、！？,;:!?1२\U00010d40a“\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "words", "gap"),
+    [("的", ptc004._DIRECTIVES, 2), ("的", ptc004._DIRECTIVES, 0), ("了", _match.MODALS, 0), ("了", _match.MODALS, 1)],
+)
+def test_the_clause_test_is_the_plain_one(target: str, words: frozenset[str], gap: int) -> None:
+    pattern = _match.clause_words(words)
+    kept = 0
+    for text in TEXTS + STRESS + _random_texts(f"clause {target} {gap}", _CLAUSE_ALPHABET, 20000, 24):
+        plain = _plain_in_clause(text, target, words, gap)
+        keep = _match.in_clause(Document(text), pattern, gap)
+        found = [m.start() for m in regex.finditer(target, text) if keep(m)]
+        assert found == plain, text
+        kept += len(plain)
+    assert kept > 300  # the random texts reach both ends of the test
+
+
 def test_a_directive_ends_before_the_modifier() -> None:
     """PTC004's gap: the directive search ends two characters before the 的, never after."""
     for text, kept in [("要扎实的推进", True), ("重要的工作", False), ("要好的推进", False), ("要的", False), ("要，扎实的推进", False)]:
-        doc = Document(text)
-        offset = text.index("的")
-        assert _match.before_in_clause(doc, offset, ptc004._ANY_DIRECTIVE, ptc004._MODIFIER_LENGTH) is kept, text
+        keep = _match.in_clause(Document(text), ptc004._ANY_DIRECTIVE, ptc004._MODIFIER_LENGTH)
+        assert keep(ptc004._DE.search(text)) is kept, text
 
 
 # -- the rest -----------------------------------------------------------------------------------------
@@ -185,6 +247,61 @@ def test_two_sets_asks_the_own_level_only_when_it_decides() -> None:
         )
         assert drf003._two_sets(owner, mine, lambda own=own, asked=asked: asked.append(own) or own) is plain
         assert bool(asked) == (bool(owner) != bool(mine)), (owner, mine, own)
+
+
+def _variant_texts(formulations: Any, count: int) -> list[str]:
+    """Listed wordings whole, cut at either end, with their quotation marks changed or dropped,
+    run together or apart."""
+    rng = random.Random("TRM001")
+    words = sorted(formulations._listed)
+    quotes = "“”\"「」‘’'『』"
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randrange(1, 6)):
+            w = rng.choice(words)
+            r = rng.random()
+            if r < 0.2:
+                w = w[rng.randrange(len(w)) :]
+            elif r < 0.4:
+                w = w[: rng.randrange(1, len(w) + 1)]
+            elif r < 0.55:
+                w = "".join(rng.choice(quotes) if c in quotes else c for c in w)
+            elif r < 0.7:
+                w = "".join(c for c in w if c not in quotes)
+            parts += [rng.choice(["", "", rng.choice(quotes), rng.choice(quotes) * 2]), w, rng.choice(["", "，", "的"])]
+        texts.append("".join(parts))
+    return texts
+
+
+# Wordings the data does not hold yet: a quotation mark second, two opening a wording, one
+# character alone, heads shared with them.
+_ODD_WORDINGS = Formulations(
+    (
+        Formulation("甲“乙”丙", ("甲乙丙丁",), "", dt.date(2024, 1, 1)),
+        Formulation("““双层””引号", ("‘单’引",), "", dt.date(2024, 1, 1)),
+        Formulation("丁", ("乙甲乙", "甲丙"), "", dt.date(2024, 1, 1)),
+    ),
+    (),
+)
+
+
+@pytest.mark.parametrize("odd", [False, True], ids=["data", "odd"])
+def test_wordings_tried_at_their_heads_are_finditer(odd: bool) -> None:
+    """TRM001's trie, tried only at the heads of listed wordings (and at the quotation marks before
+    them), finds what it finds at every offset, in any stretch of the text."""
+    formulations = _ODD_WORDINGS if odd else Resources().formulations
+    rng = random.Random("TRM001 stretch")
+    found = 0
+    for text in TEXTS + STRESS + _variant_texts(formulations, 20000):
+        plain = [(m.span(), m.group()) for m in formulations._matcher.finditer(text)]
+        assert [(m.span(), m.group()) for m in formulations._wordings(text)] == plain, text
+        found += len(plain)
+        start, end = rng.randrange(-5, len(text) + 3), rng.choice([None, rng.randrange(-5, len(text) + 3)])
+        stretch = formulations._matcher.finditer(text, start, len(text) if end is None else end)
+        plain = [(m.span(), m.group()) for m in stretch]
+        assert [(m.span(), m.group()) for m in formulations._wordings(text, start, end)] == plain, (text, start, end)
+    assert found > 1000
 
 
 def test_numbered_terms_are_made_once() -> None:

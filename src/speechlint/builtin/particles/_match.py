@@ -15,9 +15,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from speechlint.document import BOUNDARY, Document, Token
-from speechlint.document.segment import BOUNDARY_SOURCE
+from speechlint.document.segment import CLAUSE_END
 from speechlint.fix import Span
-from speechlint.lazyre import lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     import regex
@@ -118,16 +118,31 @@ def candidates(
     pattern: regex.Pattern[str] | re.Pattern[str],
     overlapped: bool = False,
     keep: Callable[[Any], bool] | None = None,
+    at: Callable[[str], Iterable[int]] | None = None,
 ) -> Iterator[tuple[Any, Paragraph]]:
     """Each match of ``pattern`` in the text with its paragraph's tokens (each paragraph segmented once).
 
     ``keep``, when given, drops a match before its paragraph is segmented: a test on the
     characters alone that is false only where the rule would let the match pass anyway
     (tokens cost more than anything else a rule does).  ``pattern`` may be a ``re``
-    pattern (``overlapped`` is then a ``regex`` feature it cannot have).
+    pattern (``overlapped`` is then a ``regex`` feature it cannot have).  ``at``, for a
+    pattern that matches only empty strings (a look-ahead), gives the offsets of the text
+    where it may match, ascending: it is tried only there (``tried_at``).
     """
-    found = pattern.finditer(document.text, overlapped=True) if overlapped else pattern.finditer(document.text)
+    text = document.text
+    if at is not None:
+        found = tried_at(pattern, text, at(text))
+    else:
+        found = pattern.finditer(text, overlapped=True) if overlapped else pattern.finditer(text)
     return in_paragraphs(document, found, keep)
+
+
+def tried_at(pattern: regex.Pattern[str] | re.Pattern[str], text: str, offsets: Iterable[int]) -> Iterator[Any]:
+    """``pattern.finditer(text)`` for a pattern that matches only empty strings (a look-ahead),
+    each of whose matches is at one of ``offsets`` (ascending): finditer tries it at every
+    offset, where it is tried only at these."""
+    match = pattern.match
+    return (m for k in offsets if (m := match(text, k)) is not None)
 
 
 def in_paragraphs(
@@ -158,26 +173,71 @@ def _paragraphs(document: Document) -> dict[int, Paragraph]:
     return {}
 
 
-def before_in_clause(document: Document, offset: int, words: re.Pattern[str], gap: int = 0) -> bool:
-    """Whether one of ``words`` occurs between the start of the clause holding ``offset`` and it,
-    ending at least ``gap`` characters before it (a governor with a word of ``gap`` characters
-    at least between: 要扎实的, never 重要的).
+def clause_words(words: Iterable[str]) -> Any:
+    """The pattern ``in_clause`` looks for ``words`` with: any of them reversed, or a clause mark.
 
-    A test on the characters for a ``candidates`` ``keep``: a governor that
-    ``governor_before`` finds in token ``i``'s clause is a token of the same clause, so
-    its word is in this stretch of text.  The stretch starts after the last clause
-    mark before ``offset`` in the whole text (which at a paragraph's edge may count fewer
-    marks than the paragraph's own: the stretch is then longer, never shorter), found
-    searching backwards; a mark's look-ahead sees the candidate at ``offset``, never a
-    digit, so ending the search there changes nothing.  A line break does not end the
-    stretch: a hard-wrapped paragraph's clause goes on in the next line.
+    The text is searched backwards from each candidate for the nearest word or mark, in one
+    search forwards in the reversed text, where the standard library's re skips to the first
+    characters of what it looks for (a regex search backwards for the last mark, then one
+    for the words after it, cost twice as much).
     """
-    mark = _LAST_BOUNDARY.search(document.text, 0, offset)
-    return words.search(document.text, mark.end() if mark else 0, offset - gap) is not None
+    backwards = sorted((w[::-1] for w in words), key=len, reverse=True)
+    return lazy_re("|".join(re.escape(w) for w in [*CLAUSE_END, *backwards]))
 
 
-# BOUNDARY searched backwards: the last clause mark before a position.
-_LAST_BOUNDARY = lazy_regex("(?r)" + BOUNDARY_SOURCE)
+def in_clause(document: Document, words: Any, gap: int = 0) -> Callable[[Any], bool]:
+    """A ``keep`` for ``candidates``: whether one of the words of ``words`` (from ``clause_words``)
+    stands between the start of a match's clause and the match, ending at least ``gap``
+    characters before it (a governor with a word of ``gap`` characters at least between:
+    要扎实的, never 重要的).
+
+    A test on the characters: a governor that ``governor_before`` finds in token ``i``'s
+    clause is a token of the same clause, so its word is in this stretch of text.  The
+    stretch starts after the last clause mark (BOUNDARY) before the match in the whole text
+    (which at a paragraph's edge may count fewer marks than the paragraph's own: the stretch
+    is then longer, never shorter).  The words and marks nearest to the match come first: a
+    word ending early enough keeps it, a mark that is a boundary drops it (one just before
+    the match is: the match is no digit).  A line break does not end the stretch: a
+    hard-wrapped paragraph's clause goes on in the next line.
+    """
+    text = document.text
+    back = document.shared(_reversed)
+    size = len(text)
+    search = words.search
+
+    def keep(m: Any) -> bool:
+        offset = m.start()
+        at = size - offset  # in ``back``, the character before the match
+        while (w := search(back, at)) is not None:
+            end = size - w.start()  # where the word or mark ends in the text
+            if w.group() in _MARKS:
+                if _boundary(text, end - 1):
+                    return False
+            elif end <= offset - gap:
+                return True
+            at = w.start() + 1
+        return False
+
+    return keep
+
+
+def _reversed(document: Document) -> str:
+    """The text backwards, for ``in_clause``."""
+    return document.text[::-1]
+
+
+def _boundary(text: str, at: int) -> bool:
+    """``BOUNDARY.match(text, at)`` for a clause mark at ``at``: a mark is one unless it stands
+    between two digits (1,000), so a mark beside an ideograph is one without asking regex
+    (whose call costs more than all the rest of the test)."""
+    low, high = _IDEOGRAPHS
+    if at == 0 or low <= text[at - 1] <= high or low <= text[at + 1 : at + 2] <= high:
+        return True
+    return BOUNDARY.match(text, at) is not None
+
+
+_MARKS = frozenset(CLAUSE_END)
+_IDEOGRAPHS = ("\u4e00", "\u9fff")  # the CJK Unified Ideographs block: letters, never digits
 
 
 def lone_token(p: Paragraph, offset: int, word: str) -> int | None:

@@ -8,14 +8,15 @@ from speechlint.builtin.particles._match import (
     ADVERBIALS,
     MODALS,
     Paragraph,
-    before_in_clause,
     candidates,
+    clause_words,
     governor_before,
+    in_clause,
     lone_token,
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import any_of, lazy_re
+from speechlint.lazyre import lazy_re
 from speechlint.rule import NoOptions, Violation, rule
 
 _DE = lazy_re("的")
@@ -37,7 +38,7 @@ _FRAME = frozenset({"下", "中", "时", "后", "之下", "之中", "过程", "�
 _BETWEEN_TAGS = frozenset({"d", "ad", "r"})
 # Without one of _DIRECTIVES earlier in its clause, a 的 is never reported: such paragraphs need no tokens.
 # The modifier between is a word of two characters at least: the directive ends that far before the 的.
-_ANY_DIRECTIVE = any_of(_DIRECTIVES)
+_ANY_DIRECTIVE = clause_words(_DIRECTIVES)
 _MODIFIER_LENGTH = 2
 
 
@@ -84,9 +85,7 @@ def de_should_be_di(document: Document, options: NoOptions) -> Iterator[Violatio
     ## 依据
     现代汉语语法：状语的标志是“地”，定语的标志是“的”；讲话稿、公文审校惯例。
     """
-    for m, p in candidates(
-        document, _DE, keep=lambda m: before_in_clause(document, m.start(), _ANY_DIRECTIVE, _MODIFIER_LENGTH)
-    ):
+    for m, p in candidates(document, _DE, keep=in_clause(document, _ANY_DIRECTIVE, _MODIFIER_LENGTH)):
         i = lone_token(p, m.start(), "的")
         if i is None or i == 0:
             continue

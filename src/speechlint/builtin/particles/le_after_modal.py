@@ -8,14 +8,15 @@ from speechlint.builtin.particles._match import (
     ADVERBIALS,
     MODALS,
     Paragraph,
-    before_in_clause,
     candidates,
+    clause_words,
     governor_before,
+    in_clause,
     lone_token,
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import any_of, lazy_re
+from speechlint.lazyre import lazy_re
 from speechlint.rule import NoOptions, Violation, rule
 
 _LE = lazy_re("了")
@@ -33,7 +34,7 @@ _EPISTEMIC = frozenset({"已经", "已", "早已", "业已", "曾", "曾经", "�
 # even number of them stand before it in the paragraph.
 _OPENING = frozenset("“‘《「『〈")
 # Without a modal earlier in its clause, a 了 is never reported: such paragraphs need no tokens.
-_ANY_MODAL = any_of(MODALS)
+_ANY_MODAL = clause_words(MODALS)
 
 
 def _adverbial(p: Paragraph, k: int) -> bool:
@@ -76,7 +77,7 @@ def le_after_modal(document: Document, options: NoOptions) -> Iterator[Violation
     现代汉语语法：动态助词“了”表示动作完成，与表示意愿、必要的情态词不在同一谓语上共现；
     讲话稿审校惯例。
     """
-    for m, p in candidates(document, _LE, keep=lambda m: before_in_clause(document, m.start(), _ANY_MODAL)):
+    for m, p in candidates(document, _LE, keep=in_clause(document, _ANY_MODAL)):
         i = lone_token(p, m.start(), "了")
         if i is None or i < 2:
             continue
