@@ -9,41 +9,55 @@ looked for only when there is a reference, the wrapped paragraphs looked for onl
 wrapped text, the one scan for unit characters and slot words, the organs (县委) told from
 the unit characters, the full-name scan that skips the characters ending no name, the line
 breaks removed only where there is one, the neutral-context patterns run by ``re`` and the
-neutral contexts judged once per name.
+neutral contexts judged once per name.  Fifth pass: the self-reference look-aheads one per
+character, the institution words told by ``str.startswith``, the regex patterns tried only
+on a text holding one of their ``needs``, the gazetteer built in one pass with units made
+without the dataclass __init__, the home inferred judging only the names that count for it,
+and the word boundaries of a name read from its clause segmented by itself (each jieba
+engine; another engine keeps the paragraph's tokens).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 import regex
 
+from speechlint.config import ConfigResolver, Overrides
 from speechlint.document import Document
 from speechlint.document import places as P
 from speechlint.document.places import Places, SelfReference, _inside
 from speechlint.fix import Span
-from speechlint.gazetteer import NAME_END
-from speechlint.resources import Resources
+from speechlint.gazetteer import NAME_END, Gazetteer, Unit
+from speechlint.linter import Session
+from speechlint.resources import Resources, data_bytes
 
+from conftest import ROOT
 from test_speed import STRESS, TEXTS, plain_scan_names
 
-G = Resources().gazetteer
+RESOURCES = Resources()  # shared: a Document of its own would load the genre table again
+G = RESOURCES.gazetteer
 
-# The patterns as they were, for the regex module (the plain computations below).
-_LEVEL = P._LEVEL
+# The patterns as they were, for the regex module (the plain computations below): the
+# look-aheads as alternations, not one look-ahead per character.
+_LEVEL = r"(?:省(?!略|去|钱|力|心)|市(?!场)|县|区(?!分|别|块|间)|旗(?!帜|下|号)|州|盟(?!友|约)|镇(?!定|静|守|压)|乡(?!亲|愁|音|情|里))"
+_QUAN_LEVEL = r"(?:省(?!略|份)|市(?!场|民)|县(?!城)|区(?!域|间|别|分|块)|旗(?!帜)|州(?!县)|盟(?!友))"
 PLAIN_WO = regex.compile(r"(?<!自)我(" + _LEVEL + ")")
-PLAIN_QUAN = regex.compile(r"(?<![健安完齐保周成双十万顾俱求两])全(" + P._QUAN_LEVEL + ")")
+PLAIN_QUAN = regex.compile(r"(?<![健安完齐保周成双十万顾俱求两])全(" + _QUAN_LEVEL + ")")
+PLAIN_INSTITUTION = regex.compile(r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)")
 PLAIN_LEAD_SLOT = regex.compile(
     r"在(?:中共)?(?P<name>(?:(?!在)\p{Han}){0,14}?)(?P<char>[省市县区旗州盟])委"
     r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下"
 )
 PLAIN_PREFIX_SLOT = regex.compile("|".join(P.SLOT_WORDS) + "|爱我")
-PLAIN_SHORT_ORGAN = regex.compile(r"[省市县区旗州盟](?=" + P.INSTITUTION + ")")
+PLAIN_SHORT_ORGAN = regex.compile(r"[省市县区旗州盟](?=" + PLAIN_INSTITUTION.pattern + ")")
 PLAIN_NEUTRAL = {
     "_GO_AFTER": regex.compile(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办"),
     "_WITH_AFTER": regex.compile(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访"),
@@ -71,6 +85,8 @@ PLACE_STRESS = [
 TEXTS_ALL = TEXTS + STRESS + PLACE_STRESS + WRAPPED
 #: Pieces of texts for the self-reference patterns, and for 在X县委的领导下.
 _SELF_PIECES = list("我全自健安完齐保周成双十万顾俱求两省市县区旗州盟镇乡略场分帜友亲城民域在委的领导下中共、，。：: \t“”\n字") + [
+    *"去钱力心别块间下号约定静守压愁音情里份",  # every character of a look-ahead, after each level
+    "我省", "我区", "我旗", "我盟", "我镇", "我乡", "全省", "全市", "全旗", "全州", "全盟",
     "领导下", "坚强", "人民政府", "政府", "灵石", "交城", "中共", "上下要", "平安", "爱我", "特色", "全县", "我市", "全区",
     "：“", "说：“", "。”", "！”", "”", "“",
 ]
@@ -118,7 +134,7 @@ def _wrapped_quotations(count: int) -> list[str]:
 
 
 def _places(text: str) -> Places:
-    return Places(Document(text), G)
+    return Places(Document(text, resources=RESOURCES), G)
 
 
 def _plain_self_references(places: Places) -> tuple[SelfReference, ...]:
@@ -204,7 +220,7 @@ def _plain_candidates(places: Places, start: int, end: int) -> list[P._Candidate
             parents = previous.units if previous is not None and previous.end == hit.start else ()
             units = tuple(u for u in units if any(u.parent == p.code for p in parents))
         if units:
-            out.append(C(hit.start, hit.end, units, False, "organ" if P._INSTITUTION_AFTER.match(text, hit.end) else "name"))
+            out.append(C(hit.start, hit.end, units, False, "organ" if PLAIN_INSTITUTION.match(text, hit.end) else "name"))
         previous = hit
     taken = {c.start for c in out}
     for m in PLAIN_SHORT_ORGAN.finditer(text, start, end):
@@ -313,3 +329,244 @@ def test_neutral_contexts_judged_once_are_judged_afresh() -> None:
                 assert places._neutral(start, end) == fresh._judge_neutral(start, end), (text, start, end)
                 judged += 1
     assert judged > 1000
+
+
+def test_institution_words_are_the_institution_pattern() -> None:
+    rng = random.Random("institution")
+    pieces = ["委", "人民政府", "人民", "政府", "人大", "政协", "纪委", "监委", "党委", "党工委", "工委", "县", "市", "字", "，", "\n"]
+    found = 0
+    for text in TEXTS_ALL[:200] + _random("institution", pieces, 5000, 6):
+        for pos in range(len(text) + 1):
+            end = rng.randrange(pos, len(text) + 1)
+            assert text.startswith(P.INSTITUTION_WORDS, pos) == bool(PLAIN_INSTITUTION.match(text, pos)), (text, pos)
+            assert text.startswith(P.INSTITUTION_WORDS, pos, end) == bool(PLAIN_INSTITUTION.match(text, pos, end)), (text, pos, end)
+            found += bool(PLAIN_INSTITUTION.match(text, pos, end))
+    assert found > 5000
+
+
+_IMPRINT_PARTS = [
+    ["交城县人民政府办公室", "中共交城县委办公室", "字", "1", ""], ["", " ", "\u3000"], ["2024", "24", "2024 "], ["年", " 年"],
+    ["3", "12", "三"], ["月", " 月"], ["5", "15"], ["日", " 日"], ["", " "], ["印", "发", "印 ", ""], ["发", "", "了"],
+]
+
+
+@pytest.mark.parametrize(("name", "call"), [("_FIRM_AFTER", "match"), ("_VISIT_AFTER", "search"), ("_IMPRINT", "match")])
+def test_a_pattern_skipped_for_its_needs_finds_nothing_there(name: str, call: str) -> None:
+    """The neutral-context and 印发机关 patterns are tried only on a text holding one of their
+    ``needs``: wherever they match, it holds one."""
+    pattern = getattr(P, name)
+    pieces = [
+        "公司", "集团", "大学", "学院", "科学院", "研究院", "研究所", "银行", "有限", "农业", "来", "来到", "考察", "调研",
+        "指导", "专家", "印", "发", "印发", "印 发", " ", "2024年3月5日", "2024 年 3 月 5 日", "交城县人民政府办公室", "字", "，", "a",
+    ]
+    lines = [line for text in TEXTS_ALL for line in text.split("\n")]
+    rng = random.Random(name)
+    imprints = [  # 印发机关 lines and near misses
+        "".join(rng.choice(part) for part in _IMPRINT_PARTS) for _ in range(5000 if name == "_IMPRINT" else 0)
+    ]
+    matched = 0
+    for text in lines + _random(name, pieces, 20000, 8) + imprints:
+        if getattr(pattern, call)(text):
+            assert pattern.may_match(text), text
+            matched += 1
+    assert matched > 200
+
+
+def _plain_gazetteer(data: str, ordinary: str) -> dict[str, Any]:
+    """``Gazetteer.from_csv`` as it was: the dataclass's own __init__, and a pass per table."""
+    rows = [line.split(",") for line in data.splitlines()[1:] if line]
+    codes = {r[0] for r in rows}
+    units = {}
+    for code, name, short, suffix in rows:
+        if code.endswith("0000"):
+            parent = None
+        elif code.endswith("00") or code[:4] + "00" not in codes:
+            parent = code[:2] + "0000"
+        else:
+            parent = code[:4] + "00"
+        units[code] = Unit(code, name, short or name, suffix, parent)
+    lists: dict[str, dict[str, list[Unit]]] = {"by_name": {}, "by_short": {}}
+    for u in units.values():
+        lists["by_name"].setdefault(u.name, []).append(u)
+        if u.short != u.name:
+            lists["by_short"].setdefault(u.short, []).append(u)
+    by_name = {k: tuple(v) for k, v in lists["by_name"].items()}
+    by_short = {k: tuple(v) for k, v in lists["by_short"].items()}
+    full_tails: dict[str, int] = {}
+    any_heads: dict[str, int] = {}
+    for n in by_name:
+        full_tails[n[-2:]] = full_tails.get(n[-2:], 0) | 1 << len(n)
+    any_tails = dict(full_tails)
+    for n in by_short:
+        any_tails[n[-2:]] = any_tails.get(n[-2:], 0) | 1 << len(n)
+    for n in (*by_name, *by_short):
+        any_heads[n[:2]] = any_heads.get(n[:2], 0) | 1 << len(n)
+    name_lengths = sorted({len(n) for n in by_name}, reverse=True)
+    any_lengths = sorted({len(n) for n in (*by_name, *by_short)}, reverse=True)
+    classes: dict[str, list[str]] = {"word": [], "frequent": []}
+    for line in ordinary.splitlines():
+        if line.strip() and not line.startswith("#"):
+            classes[line.split("\t")[1]].append(line.split("\t")[0])
+    return {
+        "units": units, "by_name": by_name, "by_short": by_short, "ordinary": frozenset(classes["word"]),
+        "frequent": frozenset(classes["frequent"]), "_full_tails": full_tails, "_any_tails": any_tails,
+        "_any_heads": any_heads, "_name_lengths": name_lengths, "_any_lengths": any_lengths,
+        "_by_two": min(any_lengths, default=0) >= 2,
+    }
+
+
+#: Duplicate full and short names, an empty short name, a short name that is another unit's
+#: full name, counties with and without their prefecture; the second adds a one-character name.
+_SMALL_GAZETTEER = """code,name,short,suffix
+110000,北京市,北京,市
+110101,东城区,东城,区
+120000,甲省,甲,省
+120100,乙市,乙,市
+120102,丙县,丙,县
+120181,丁市,丁,市
+129001,戊县,,县
+130000,朝阳省,朝阳,省
+130100,朝阳区,朝阳,区
+130102,东城区,东城,区
+140100,北京市区,北京市,区
+220104,朝阳区,朝阳,区
+652723,温泉县,温泉,县
+"""
+
+
+@pytest.mark.parametrize(
+    ("data", "ordinary"),
+    [
+        ("shipped", "shipped"),
+        (_SMALL_GAZETTEER, "# comment\n丙县\tword\twhy\n朝阳\tfrequent\twhy\n"),
+        (_SMALL_GAZETTEER + "130103,县,县,县\n", ""),
+    ],
+)
+def test_the_gazetteer_built_in_one_pass_is_the_plain_build(data: str, ordinary: str) -> None:
+    if data == "shipped":
+        data, ordinary = (data_bytes(f).decode("utf-8") for f in ("gazetteer.csv", "place_ordinary_words.txt"))
+    g, plain = Gazetteer.from_csv(data, ordinary), _plain_gazetteer(data, ordinary)
+    for name, expected in plain.items():
+        found = getattr(g, name)
+        assert found == expected, name
+        if name in ("units", "by_name", "by_short"):
+            assert list(found) == list(expected), name  # the same order (tokenizer_words follows it)
+    if g._by_two:  # each mask's lengths, as they were decoded (bits 0 and 1 never set)
+        for mask in {*g._full_tails.values(), *g._any_tails.values(), *g._any_heads.values()}:
+            assert g._lengths(mask) == tuple(n for n in range(mask.bit_length() - 1, 0, -1) if mask >> n & 1)
+    # The units made without the dataclass __init__ are the units it makes.
+    for u in g.units.values():
+        made = Unit(u.code, u.name, u.short, u.suffix, u.parent)
+        assert type(u) is Unit and u == made and hash(u) == hash(made) and repr(u) == repr(made)
+        assert (u.level, u.self_char, u.as_json()) == (made.level, made.self_char, made.as_json())
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            u.name = "x"  # type: ignore[misc]
+
+
+def _plain_infer_home(places: Places) -> Any:
+    """``Places._infer_home`` as it was: every candidate judged for a neutral context, then
+    the names of another level or of several units left out."""
+    organs = [o.units[0] for o in places.organ_names if len(o.units) == 1]
+    if organs:
+        home = organs[0]
+        for unit in organs[1:]:
+            if places.gazetteer.is_ancestor(home, unit):
+                home = unit
+        return home
+    text, own = places.text, places.own_level
+    trusted = []
+    for c in places._all_candidates:
+        nxt = text[c.end : c.end + 1]
+        if c.context == "name" and (c.end - c.start <= 2 or (nxt and nxt in P._COMPOUND_AFTER.get(text[c.end - 1], ""))):
+            continue
+        if not places._judge_neutral(c.start, c.end):
+            trusted.append(c)
+    scores: Counter[str] = Counter()
+    for c in trusted:
+        if len(c.units) == 1 and (own is None or c.units[0].self_char == own):
+            scores[c.units[0].code] += 2 if c.context == "slot" else 1
+    if not scores:
+        return None
+    (best, top), *rest = scores.most_common(2) + [("", 0)]
+    if rest[0][1] == top or (own is None and top < 4):
+        return None
+    return places.gazetteer.units[best]
+
+
+def test_the_home_inferred_judging_only_the_names_that_count_is_the_plain_inference() -> None:
+    pieces = _NAME_PIECES + ["我县", "我市", "全县", "全市", "我区", "平安灵石", "赴", "考察", "学习借鉴", "与", "合作", "县域", "。", "介休市", "吕梁市交城县"]
+    inferred = 0
+    for text in TEXTS_ALL + _random("home", pieces, 1000, 20):
+        places = _places(text)
+        plain = _plain_infer_home(_places(text))
+        assert places._infer_home() == plain, text
+        inferred += plain is not None
+    assert inferred > 300
+
+
+#: Names among punctuation, Latin letters, digits, spaces and quotes: the clause a name is
+#: segmented in, and where it is cut.
+_CLAUSE_PIECES = _NAME_PIECES + [
+    "，", "。", "、", "：", ":", ",", "!", "?", ";", "！", "？", "；", " ", "a", "B2", "10", "％", "-", "“", "”", "（", "）", "\r\n",
+    "振兴", "县域", "兴县", "和县", "市委和县委", "交城县委书记", "县委书记", "峨边县政府", "阿荣旗", "赵县",
+]
+
+
+def _plain_on_word_boundaries(places: Places, c: P._Candidate) -> bool:
+    """``Places._on_word_boundaries`` as it was: the tokens of the name's paragraph."""
+    tokens = places.document.tokens_in(Span(c.start, c.end))
+    if not tokens or tokens[0].span.start != c.start:
+        return False
+    if tokens[-1].span.end == c.end:
+        return True
+    if c.context == "organ" or c.slot_kind == "在X委的领导下":
+        first = places.text[c.start : tokens[0].span.end]
+        return any(first == u.short != u.name for u in c.units)
+    return False
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_a_clause_segmented_by_itself_is_segmented_as_in_its_paragraph(engine: str) -> None:
+    session = Session(ConfigResolver(isolated=True, overrides=Overrides(tokenizer=engine)))
+    settings = session.resolver.root
+    texts = [(t, ".txt") for t in TEXTS_ALL + _random("clauses", _CLAUSE_PIECES, 3000 if engine == "rjieba" else 1000, 24)]
+    texts += [(f.read_text(encoding="utf-8"), ".md") for f in sorted((ROOT / "benchmarks" / "corpus").glob("*.md"))]
+    clauses = kept = dropped = 0
+    for text, suffix in texts:
+        doc = session.read(Path("draft" + suffix), text.encode("utf-8"), settings)
+        assert doc is not None
+        places = doc.places
+        for c in places._all_candidates:
+            on = places._on_word_boundaries(c)
+            assert on == _plain_on_word_boundaries(places, c), (text, c)
+            kept += on
+            dropped += not on
+        for (a, b), starts in places._clause_tokens.items():
+            tagged = doc.tagged_paragraph(a)
+            assert tagged is not None
+            assert starts == tuple(s for s in tagged.starts if a <= s <= b), (text, a, b)
+            clauses += 1
+    assert clauses > 1000 and kept > 1000 and dropped > 200
+
+
+class _Pairs:
+    """A tokenizer that does not segment a clause as inside its paragraph: two characters a
+    token, from the start of the text it is given."""
+
+    name = "pairs"
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return [(text[i : i + 2], "x") for i in range(0, len(text), 2)]
+
+
+def test_another_engine_gets_the_paragraphs_tokens() -> None:
+    pairs = _Pairs()
+    kept = 0
+    for text in TEXTS_ALL:
+        places = Places(Document(text, resources=RESOURCES, tokenizer_factory=lambda: pairs), G)
+        for c in places._all_candidates:
+            on = places._on_word_boundaries(c)
+            assert on == _plain_on_word_boundaries(places, c), (text, c)
+            kept += on
+        assert not places._clause_tokens
+    assert kept > 100

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import NamedTuple
 
 import regex
@@ -59,6 +61,29 @@ class Unit:
         return {"code": self.code, "name": self.name}
 
 
+# Every run makes the 3,214 units: they skip the dataclass __init__, which sets each frozen
+# field through object.__setattr__ (a third of the build), as speechlint.fix.trusted_span does.
+_new = object.__new__
+_set_code, _set_name, _set_short = Unit.code.__set__, Unit.name.__set__, Unit.short.__set__  # type: ignore[attr-defined,misc]
+_set_suffix, _set_parent = Unit.suffix.__set__, Unit.parent.__set__  # type: ignore[attr-defined,misc,union-attr]
+
+
+def _trusted_unit(code: str, name: str, short: str, suffix: str, parent: str | None) -> Unit:
+    """``Unit(code, name, short, suffix, parent)``, built as the dataclass builds it."""
+    unit = _new(Unit)
+    _set_code(unit, code)
+    _set_name(unit, name)
+    _set_short(unit, short)
+    _set_suffix(unit, suffix)
+    _set_parent(unit, parent)
+    return unit
+
+
+def _set_bits(mask: int) -> list[int]:
+    """The bits set in ``mask``, highest first (the lengths in a mask of lengths)."""
+    return [n for n in range(mask.bit_length() - 1, -1, -1) if mask >> n & 1]
+
+
 class NameHit(NamedTuple):
     """A full name found in a text (before any context check)."""
 
@@ -76,40 +101,51 @@ class Gazetteer:
         self.ordinary: frozenset[str] = frozenset(ordinary)
         #: Places that read as ordinary words in a self slot (长寿, 古城, 江南): not after 平安/美丽 … nor before 特色.
         self.frequent: frozenset[str] = frozenset(frequent)
-        by_name: dict[str, list[Unit]] = {}
-        by_short: dict[str, list[Unit]] = {}
-        for u in self.units.values():
-            by_name.setdefault(u.name, []).append(u)
-            if u.short != u.name:
-                by_short.setdefault(u.short, []).append(u)
-        self.by_name: dict[str, tuple[Unit, ...]] = {k: tuple(v) for k, v in by_name.items()}
-        self.by_short: dict[str, tuple[Unit, ...]] = {k: tuple(v) for k, v in by_short.items()}
-        # Lengths to try, longest first, for the anchored look-ups.
-        self._name_lengths = sorted({len(n) for n in self.by_name}, reverse=True)
-        self._short_lengths = sorted({len(n) for n in self.by_short}, reverse=True)
-        self._any_lengths = sorted(set(self._name_lengths) | set(self._short_lengths), reverse=True)
-        # The same lengths by a name's last (first) two characters: a look-up at a position
-        # tries only the lengths of names that end (start) with the text there.  Every name
-        # has two characters at least (a shorter one turns the shortcut off).
-        # Each table holds a bit mask of lengths (bit n: a name of n characters), which
-        # _lengths turns into a tuple; building them costs a few milliseconds per session.
-        self._by_two = min(self._any_lengths, default=0) >= 2
+        self.by_name: dict[str, tuple[Unit, ...]] = {}
+        self.by_short: dict[str, tuple[Unit, ...]] = {}
+        # For the anchored look-ups, the lengths of the names by their last (first) two
+        # characters: a look-up at a position tries only the lengths of the names that end
+        # (start) with the text there.  Each table holds a bit mask of lengths (bit n: a name
+        # of n characters), which _lengths turns into a tuple.  Every run builds them: one pass
+        # over the units for all the tables.
         self._full_tails: dict[str, int] = {}
+        self._any_tails: dict[str, int] = {}  # full and short names
         self._any_heads: dict[str, int] = {}
-        for n in self.by_name:
-            self._full_tails[n[-2:]] = self._full_tails.get(n[-2:], 0) | 1 << len(n)
-        self._any_tails = dict(self._full_tails)
-        for n in self.by_short:
-            self._any_tails[n[-2:]] = self._any_tails.get(n[-2:], 0) | 1 << len(n)
-        for n in (*self.by_name, *self.by_short):
-            self._any_heads[n[:2]] = self._any_heads.get(n[:2], 0) | 1 << len(n)
+        by_name, by_short = self.by_name, self.by_short
+        full_tails, any_tails, heads = self._full_tails, self._any_tails, self._any_heads
+        for u in self.units.values():
+            name, short = u.name, u.short
+            found = by_name.get(name)
+            if found is None:
+                by_name[name] = (u,)
+                bit, tail, head = 1 << len(name), name[-2:], name[:2]
+                full_tails[tail] = full_tails.get(tail, 0) | bit
+                any_tails[tail] = any_tails.get(tail, 0) | bit
+                heads[head] = heads.get(head, 0) | bit
+            else:
+                by_name[name] = (*found, u)
+            if short == name:
+                continue
+            found = by_short.get(short)
+            if found is None:
+                by_short[short] = (u,)
+                bit, tail, head = 1 << len(short), short[-2:], short[:2]
+                any_tails[tail] = any_tails.get(tail, 0) | bit
+                heads[head] = heads.get(head, 0) | bit
+            else:
+                by_short[short] = (*found, u)
+        # All lengths, longest first, for when the tables are off: they need every name to
+        # have two characters at least.
+        self._name_lengths = _set_bits(reduce(or_, self._full_tails.values(), 0))
+        self._any_lengths = _set_bits(reduce(or_, self._any_tails.values(), 0))
+        self._by_two = min(self._any_lengths, default=0) >= 2
         self._decoded: dict[int, tuple[int, ...]] = {0: ()}
 
     def _lengths(self, mask: int) -> tuple[int, ...]:
         """The lengths in a bit mask of ``_full_tails`` …, longest first."""
         found = self._decoded.get(mask)
         if found is None:
-            found = self._decoded[mask] = tuple(n for n in range(mask.bit_length() - 1, 0, -1) if mask >> n & 1)
+            found = self._decoded[mask] = tuple(_set_bits(mask))
         return found
 
     @classmethod
@@ -124,11 +160,13 @@ class Gazetteer:
         for code, name, short, suffix in rows:
             if code.endswith("0000"):
                 parent = None
-            elif code.endswith("00") or code[:4] + "00" not in codes:
+            elif code.endswith("00"):
                 parent = code[:2] + "0000"
             else:
                 parent = code[:4] + "00"
-            units.append(Unit(code, name, short or name, suffix, parent))
+                if parent not in codes:  # 省直辖县级市, the districts of a 直辖市
+                    parent = code[:2] + "0000"
+            units.append(_trusted_unit(code, name, short or name, suffix, parent))
         classes: dict[str, list[str]] = {"word": [], "frequent": []}
         for line in ordinary.splitlines():
             if line.strip() and not line.startswith("#"):

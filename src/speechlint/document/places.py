@@ -2,9 +2,9 @@
 
 ``Document.places`` builds one ``Places`` per document.  Everything but ``matches``
 works on characters and the gazetteer alone (the home unit is inferred without the
-tokenizer, DESIGN §7); ``matches`` asks the tokenizer, for the paragraphs that hold
-a candidate only, whether each name starts and ends on a word boundary (振兴县域
-holds 兴县 but is 振兴/县域).
+tokenizer, DESIGN §7); ``matches`` asks the tokenizer, for the clauses that hold a
+candidate only, whether each name starts and ends on a word boundary (振兴县域 holds
+兴县 but is 振兴/县域).
 
 Where names count (DESIGN §7):
 - a full name anywhere (灵石县, 介休市), unless it is an ordinary word (城区, 老城区);
@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from speechlint.document.tokenize import JiebaTokenizer, RjiebaTokenizer, tagged_of
 from speechlint.document.wrap import continued_lines
 from speechlint.fix import Span, trusted_span
 from speechlint.gazetteer import UNIT_CHARS, Gazetteer, Unit
@@ -51,17 +52,29 @@ _LEAD_SLOT = lazy_regex(
     r"(?:、\p{Han}{0,8}?(?:人民)?政府)?的(?:坚强|正确|有力)?领导下",
     needs=("领导下",),
 )
-#: Words after a unit's level character that name one of its organs (县委, 县政府).
-INSTITUTION = r"(?:委|人民政府|政府|人大|政协|纪委|监委|党委|党工委)"
-_INSTITUTION_AFTER = lazy_re(INSTITUTION)
+#: Words after a unit's level character that name one of its organs (县委, 县政府), asked
+#: of every unit character as ``text.startswith(INSTITUTION_WORDS, pos)``: no pattern to compile.
+INSTITUTION_WORDS = ("委", "人民政府", "政府", "人大", "政协", "纪委", "监委", "党委", "党工委")
+
+
+def _level(after: dict[str, str]) -> str:
+    """The level characters, each with a look-ahead for every character that may not follow it.
+
+    One look-ahead per character, (?!略)(?!去), not (?!略|去): re turns an alternation of
+    single Han characters into a class, which costs it about 1.5 M instructions to compile.
+    """
+    return "(?:" + "|".join(char + "".join(f"(?!{c})" for c in others) for char, others in after.items()) + ")"
+
 
 # 我县 / 全县.  The look-aheads drop words that only start with the level character
 # (我省略, 我市场, 我区分, 我乡亲, 全市场, 全区域, 全州县); 长, 事, 直, 位, 域 stay
 # (我市长期以来, 我县事业单位, 我市直各单位 are genuine self-references).
-_LEVEL = r"(?:省(?!略|去|钱|力|心)|市(?!场)|县|区(?!分|别|块|间)|旗(?!帜|下|号)|州|盟(?!友|约)|镇(?!定|静|守|压)|乡(?!亲|愁|音|情|里))"
+_LEVEL = _level(
+    {"省": "略去钱力心", "市": "场", "县": "", "区": "分别块间", "旗": "帜下号", "州": "", "盟": "友约", "镇": "定静守压", "乡": "亲愁音情里"}
+)
 # The look-behind comes after 我, which then opens the pattern: re scans for it as a literal.
 _WO = lazy_re(r"我(?<!自我)(" + _LEVEL + ")")
-_QUAN_LEVEL = r"(?:省(?!略|份)|市(?!场|民)|县(?!城)|区(?!域|间|别|分|块)|旗(?!帜)|州(?!县)|盟(?!友))"
+_QUAN_LEVEL = _level({"省": "略份", "市": "场民", "县": "城", "区": "域间别分块", "旗": "帜", "州": "县", "盟": "友"})
 # 健全、安全、完全 … end in 全: 健全县级, 安全区 are not 全县 / 全区.
 _QUAN = lazy_re(r"全(?<![健安完齐保周成双十万顾俱求两]全)(" + _QUAN_LEVEL + ")")
 # 全市上下要…: a call to the whole unit, which only the unit itself makes.
@@ -83,11 +96,15 @@ _GO_BEFORE = lazy_re(r"(?:到|去|在)$")
 # costs a third of a call to regex (the patterns with a Han class stay regex's: re compiles
 # such a class at some 15 M instructions, more than all the calls save).
 _GO_AFTER = lazy_re(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
-# 深圳市康泰茶业有限公司, 浙江省农业科学院: a firm or an institute located there.
-_FIRM_AFTER = lazy_regex(r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)")
+# 深圳市康泰茶业有限公司, 浙江省农业科学院: a firm or an institute located there.  This one, the
+# visit and the 印发机关 line are regex patterns tried only on a text holding one of their
+# ``needs`` (most do not): neither the call nor the compile is paid for nothing.
+_FIRM_AFTER = lazy_regex(
+    r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)", needs=("公司", "集团", "大学", "学院", "研究院", "研究所", "银行")
+)
 # 宁波市鄞州区是我县东西部协作结对地区, 鄞州区投入帮扶资金, 专家团队来湄潭指导: a partner.
 _PARTNER = lazy_re(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
-_VISIT_AFTER = lazy_regex(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)")
+_VISIT_AFTER = lazy_regex(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)", needs=("来",))
 _WITH_BEFORE = lazy_re(r"(?:与|同|和|跟)$")
 _WITH_AFTER = lazy_re(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
 _NEUTRAL_AFTER = lazy_re(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
@@ -112,7 +129,9 @@ _COMPOUND_AFTER = {
 # Title: the organ comes before 关于; cited titles in 《》 are not ours.
 _CITED = lazy_re(r"《[^》]*》")
 # 版记: 交城县人民政府办公室 2024年3月5日印发.
-_IMPRINT = lazy_regex(r"^(?P<organ>\p{Han}[^\d]{1,40}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+_IMPRINT = lazy_regex(
+    r"^(?P<organ>\p{Han}[^\d]{1,40}?)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$", needs=("印",)
+)
 
 
 class PlaceMatch(NamedTuple):
@@ -161,6 +180,8 @@ class Places:
         self.gazetteer = gazetteer
         # _neutral by (start, end): the home inference and the matches ask it of the same names.
         self._neutral_of: dict[tuple[int, int], bool] = {}
+        # The token starts of each clause holding a candidate (_token_starts).
+        self._clause_tokens: dict[tuple[int, int], tuple[int, ...]] = {}
 
     @cached_property
     def text(self) -> str:
@@ -219,13 +240,8 @@ class Places:
             return home
         own = self.own_level
         scores: Counter[str] = Counter()
-        for c in self._inference_candidates:
-            if len(c.units) != 1:
-                continue
-            unit = c.units[0]
-            if own is not None and unit.self_char != own:
-                continue
-            scores[unit.code] += 2 if c.context == "slot" else 1
+        for c in self._inference_candidates(own):
+            scores[c.units[0].code] += 2 if c.context == "slot" else 1
         if not scores:
             return None
         (best, top), *rest = scores.most_common(2) + [("", 0)]
@@ -315,13 +331,13 @@ class Places:
                 parents = previous.units if previous is not None and previous.end == hit.start else ()
                 units = tuple(u for u in units if any(u.parent == p.code for p in parents))
             if units:
-                context = "organ" if _INSTITUTION_AFTER.match(text, hit.end) else "name"
+                context = "organ" if text.startswith(INSTITUTION_WORDS, hit.end) else "name"
                 out.append(_Candidate(hit.start, hit.end, units, False, context))
             previous = hit
         taken = {c.start for c in out}
         # Short name + level character + institution: 峨边县委, 交城县政府.
         for stop in ends:
-            if not _INSTITUTION_AFTER.match(text, stop, end):
+            if not text.startswith(INSTITUTION_WORDS, stop, end):
                 continue
             char = stop - 1
             for begin, units, short in g.names_ending_at(text, char, start):
@@ -374,16 +390,17 @@ class Places:
             if units and name not in g.ordinary:
                 yield _Candidate(m.start("name"), stop, units, short, "slot", trusted_span(m.start(), m.end()), "在X委的领导下")
 
-    @cached_property
-    def _inference_candidates(self) -> list[_Candidate]:
+    def _inference_candidates(self, own: str | None) -> Iterator[_Candidate]:
         """Candidates the character scan trusts to tell the home unit.
 
-        No 2-character names outside organs, no name followed by a word of its level
-        character (县域, 市场), and none in a neutral context (赴文水县考察 is not about us).
+        Names of one unit, of the own level when it is known; no 2-character names outside
+        organs, no name followed by a word of its level character (县域, 市场), and none in
+        a neutral context (赴文水县考察 is not about us), judged last: it costs the most.
         """
         text = self.text
-        out = []
         for c in self._all_candidates:
+            if len(c.units) != 1 or (own is not None and c.units[0].self_char != own):
+                continue
             if c.context == "name":
                 if c.end - c.start <= 2:
                     continue
@@ -391,8 +408,7 @@ class Places:
                 if nxt and nxt in _COMPOUND_AFTER.get(text[c.end - 1], ""):
                     continue
             if not self._neutral(c.start, c.end):
-                out.append(c)
-        return out
+                yield c
 
     # -- matches (word boundaries from the tokenizer) -----------------------------
 
@@ -433,15 +449,46 @@ class Places:
         交城县委书记 is 交城/县委书记: the name ends inside 县委书记, but its first token
         is its short name.  市委和县委 is 市委/和/县委: 和 is no name, so 和县 is not there.
         """
-        tokens = self.document.tokens_in(trusted_span(c.start, c.end))
-        if not tokens or tokens[0].span.start != c.start:
+        starts = self._token_starts(c.start, c.end)
+        i = bisect_left(starts, c.start)
+        if i >= len(starts) - 1 or starts[i] != c.start:
             return False
-        if tokens[-1].span.end == c.end:
+        j = bisect_left(starts, c.end, i)
+        if j < len(starts) and starts[j] == c.end:
             return True
         if c.context == "organ" or c.slot_kind == "在X委的领导下":
-            first = self.text[c.start : tokens[0].span.end]
+            first = self.text[c.start : starts[i + 1]]
             return any(first == u.short != u.name for u in c.units)
         return False
+
+    def _token_starts(self, start: int, end: int) -> Sequence[int]:
+        """Where the tokens around ``text[start:end]`` start, and where the last one ends.
+
+        jieba cuts a text at punctuation before it looks anything up and segments each run
+        between two marks by itself, so the clause holding a name is segmented here as it is
+        inside its paragraph: most paragraphs holding a name are tagged by no rule, and the
+        clause is a fraction of one.  Another engine gets the paragraph's tokens, shared
+        with the rules.
+        """
+        paragraph = self.document.paragraph_at(start)
+        if paragraph is None:
+            return ()
+        span = paragraph.span
+        if not (self._local_segmentation and span.start <= start and end <= span.end):
+            tagged = self.document.tagged_paragraph(start)
+            return () if tagged is None else tagged.starts
+        a = max(span.start, self._clause_start(start))
+        b = min(span.end, self._clause_end(end))
+        found = self._clause_tokens.get((a, b))
+        if found is None:
+            found = self._clause_tokens[a, b] = tagged_of(self.document.tokenizer, self.document.text[a:b], a).starts
+        return found
+
+    @cached_property
+    def _local_segmentation(self) -> bool:
+        """The engine is one of jieba's (not a plugin's, nor a subclass): it segments each run
+        between punctuation by itself."""
+        return type(self.document.tokenizer) in (RjiebaTokenizer, JiebaTokenizer)
 
     def _neutral(self, start: int, end: int) -> bool:
         """赴X考察, 学习借鉴X, 与X合作, 对口支援X, 原X, X精神, X经验, X模式, X会议 …"""
@@ -485,9 +532,13 @@ class Places:
                 break
             pos, right = stop, max(right, self._clause_end(stop))
         after = _unbroken(text[pos:right])
-        if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after) or _FIRM_AFTER.match(after):
+        if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after):
             return True
-        if _PARTNER.search(before) or _PARTNER.search(after) or _VISIT_AFTER.search(after):
+        if _FIRM_AFTER.may_match(after) and _FIRM_AFTER.match(after):
+            return True
+        if _PARTNER.search(before) or _PARTNER.search(after):
+            return True
+        if _VISIT_AFTER.may_match(after) and _VISIT_AFTER.search(after):
             return True
         if _GO_BEFORE.search(before) and _GO_AFTER.search(after):
             return True
@@ -570,7 +621,7 @@ class Places:
     def _imprint_lines(self) -> list[Span]:
         out = []
         for p in self.document.paragraphs[-4:]:
-            m = _IMPRINT.match(p.text)
+            m = _IMPRINT.match(p.text) if _IMPRINT.may_match(p.text) else None
             if m:
                 out.append(trusted_span(p.span.start + m.start("organ"), p.span.start + m.end("organ")))
         return out
@@ -611,7 +662,7 @@ class Places:
         text = self.text
         begin = start + 2 if text.startswith("中共", start) else start
         for hit in self.gazetteer.scan_names(text, begin, stop):
-            if hit.start == begin and _INSTITUTION_AFTER.match(text, hit.end):
+            if hit.start == begin and text.startswith(INSTITUTION_WORDS, hit.end):
                 return _Candidate(hit.start, hit.end, hit.units, False, "organ")
             break
         return None
