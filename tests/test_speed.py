@@ -5,7 +5,10 @@ clean corpus, the examples, every case file's texts and texts made to stress it:
 the ``re`` Han class, the doubling scan, the particle rules' character prefilters,
 the Paragraph's parallel tuples, the gazetteer's length tables, the exemption test, and (third
 pass) the lazy patterns, the outline's line hints, the wrap test's usual width, the URL prefilter
-and the lines' content bounds.
+and the lines' content bounds; (fifth pass) the content bounds read at the breaks by spaces, the
+Line objects made on first use, the trusted segments, the web chrome found at its openings, the
+page line searched after a break, the typed text told by width bounds, the organ names told by
+their last character and the titles cleaned where their patterns can match.
 """
 
 from __future__ import annotations
@@ -611,3 +614,194 @@ def test_quoted_terms_by_the_opening_quote_are_the_look_behind_terms() -> None:
         assert [(m.start(1), m.end(), m.groups()) for m in drf003._QUOTED.finditer(text)] == [
             (m.start(), m.end(), m.groups()) for m in behind.finditer(text)
         ]
+
+
+# -- fifth pass: the document core --------------------------------------------------------------
+
+
+def _plain_content_bounds(doc: Document) -> list[tuple[int, int]]:
+    """Each line's content read on its own: past the content start and the leading spaces, up to
+    the last character that is no space."""
+    out = []
+    for ln in doc.lines.lines:
+        start, end = ln.span.start, ln.span.end
+        if doc.content_starts is not None:
+            start = max(start, doc.content_starts[ln.number - 1])
+        while start < end and doc.prose[start] in " \t\u3000\u00a0":
+            start += 1
+        end = start + len(doc.prose[start:end].rstrip())
+        out.append((start, max(start, end)))
+    return out
+
+
+def test_content_bounds_read_at_the_breaks_by_spaces_are_every_lines_bounds() -> None:
+    """Plain text reads only the lines next to a break with a space beside it (and the first and
+    the last): the others' content is the whole line."""
+    rng = random.Random(21)
+    pieces = ["a", "字", "一是", " ", "  ", "\t", "\u3000", "\u00a0", "\x0b", "\u2003", "\x85", "\n", "\n", "\n\n", "\r\n", "\r", "**", "# ", "- "]
+    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))) for _ in range(6000)]
+    for text in TEXTS + STRESS + randoms:
+        docs = [Document(text, format=fmt) for fmt in ("text", "markdown")]
+        if text:  # a part of the text read as markup, so that the prose has spaces of its own
+            a = rng.randrange(0, len(text))
+            docs.append(Document(text, markup=(Span(a, rng.randrange(a, len(text) + 1)),)))
+        for doc in docs:
+            assert list(doc.content_bounds) == _plain_content_bounds(doc), (text, doc.format, doc.markup)
+
+
+def test_lines_are_made_on_first_use_as_the_index_reads_them() -> None:
+    from speechlint.document.lines import LineIndex
+
+    for text in TEXTS[:40] + ["", "a", "\n", "a\r\nb\rc\n", "字\n\n字"]:
+        index = LineIndex(text)
+        assert "lines" not in vars(index)  # not made yet
+        assert len(index) == len(index.starts) == len(index.ends) == len(index.texts)
+        assert [(ln.number, ln.span.start, ln.span.end, ln.text) for ln in index.lines] == [
+            (n, s, e, t) for n, (s, e, t) in enumerate(zip(index.starts, index.ends, index.texts), 1)
+        ]
+        assert all(text[s:e] == t for s, e, t in zip(index.starts, index.ends, index.texts))
+
+
+def test_a_trusted_segment_is_the_segment() -> None:
+    from speechlint.document.segment import Segment, trusted_segment
+
+    for start, end, text in [(0, 0, ""), (0, 2, "一是"), (10**6, 10**6 + 3, "abc")]:
+        segment = trusted_segment(start, end, text)
+        plain = Segment(Span(start, end), text)
+        assert segment == plain and hash(segment) == hash(plain) and repr(segment) == repr(plain)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            segment.text = "x"  # type: ignore[misc]
+
+
+def _plain_web_chrome_spans(text: str) -> list[Span]:
+    """Every line matched, in a text holding one of the hint's words."""
+    from speechlint.document import furniture
+    from speechlint.document.lines import line_spans
+
+    if not furniture._web_hint(text):
+        return []
+    out = []
+    for begin, stop in line_spans(text):
+        line = text[begin:stop]
+        t = line.strip(furniture._SPACE)
+        if t and len(t) <= 120 and not any(c in t for c in "。；！？") and furniture._WEB_CHROME.fullmatch(t):
+            start = begin + line.index(t)
+            out.append(Span(start, start + len(t)))
+    return out
+
+
+# The pieces of web chrome and page lines: each alternative's words, marks and look-alikes.
+_CHROME_PIECES = [
+    "首页", "当前位置", "您的位置", "您现在的位置", "所在位置", " > ", ">", "＞", "»", "›", "→", "【打印】", "【关闭】", "【",
+    "[打印]", "[关闭]", "[", "]", "分享到", "分享至", "分享", "上一篇", "下一篇", "上一条", "下一条", "责任编辑", "编辑",
+    "审核", "校对", "终审", "来源", "信息来源", "文章来源", "稿源", "作者", "记者", "通讯员", "供稿", "摄影", "发布机构",
+    "发布日期", "发布时间", "浏览次数", "阅读次数", "访问次数", "点击数", "点击量", "字号", "扫一扫", "网站地图",
+    "主办单位", "点击蓝字", "往期推荐", "阅读原文", "阅读 1.2万+", "收藏", "点赞", "在看", "转发", "推荐", "#灵石", "#",
+    "2026-02-26 18:30", "2026-5-8", "10:30", "-", ":", "：", "，", "。", "字", "县政府", "张三", "12",
+    "— 2 —", "- 3 -", "第 4 页 共 9 页", "共9页，第2页", "· 5 ·", "6/9", "Page 3 of 9", "PAGE 2", "page", "页",
+    " ", "  ", "\u3000", "\t", "\u00a0", "\u2002", "\n", "\n", "\n", "\r\n", "\r",
+]
+
+
+def test_web_chrome_found_at_its_openings_is_every_lines_match() -> None:
+    from speechlint.document.furniture import web_chrome_spans
+
+    rng = random.Random(22)
+    randoms = ["".join(rng.choice(_CHROME_PIECES) for _ in range(rng.randrange(0, 12))) for _ in range(20000)]
+    found = 0
+    for text in TEXTS + STRESS + randoms:
+        fast = web_chrome_spans(text)
+        assert fast == _plain_web_chrome_spans(text), text
+        found += bool(fast)
+    assert found > 1000  # the random texts hold chrome
+
+
+def test_a_page_line_searched_after_a_break_is_the_multiline_search() -> None:
+    from speechlint.document import furniture
+
+    any_page_line = re.compile(rf"^[{furniture._SPACE}]*(?:{furniture._PAGE_SOURCE})[{furniture._SPACE}]*\r?$", re.X | re.M)
+    rng = random.Random(23)
+    randoms = ["".join(rng.choice(_CHROME_PIECES) for _ in range(rng.randrange(0, 10))) for _ in range(20000)]
+    found = 0
+    for text in TEXTS + STRESS + randoms:
+        plain = any_page_line.search(text) is not None
+        assert (furniture._PAGE_LINE.search("\n" + text) is not None) == plain, text
+        if furniture._page_hint(text) and plain:
+            found += 1
+    assert found > 100
+
+
+def _typed_or_wrapped_texts(seed: int, count: int) -> list[str]:
+    """Texts of lines about one width (wrapped: most lines; typed: some, the others wider or far
+    wider), stopping in mid-sentence or not, some of half-width characters (as wide as the others
+    with twice as many characters), some indented, some table rows, some blank."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        width = rng.randrange(8, 40)
+        wrapped = [0.8, 0.85, 0.9, 0.95, 1.0, 1.0, 1.0] * 2 + [3.0]  # a line in 15 far wider
+        factors = rng.choice([wrapped, [0.5, 0.8, 0.9, 1.0, 1.0, 1.1, 1.3, 2.0, 2.6, 4.0]])
+        half = rng.choice([0.0, 0.1, 0.3])
+        lines = []
+        for _ in range(rng.randrange(3, 30)):
+            n = max(1, int(width * rng.choice(factors) + rng.randrange(-2, 3)))
+            if rng.random() < half:  # half-width: twice as many characters for the width
+                body = "".join(rng.choice("ab12-:字") for _ in range(2 * n))
+            else:
+                body = "".join(rng.choice("字字字字字字a1-“") for _ in range(n))
+            lead = rng.choice(["", "", "", "", "", "", "\u3000\u3000", "  ", " ", "\t"])
+            end = rng.choice(["", "", "，", "。", "；", "”"])
+            if rng.random() < 0.05:
+                body = body[: n // 2] + "  " + body[n // 2 :]  # a table row
+            lines.append(lead + body + end if rng.random() > 0.05 else "")
+        texts.append("\n".join(lines))
+    return texts
+
+
+def test_a_text_surely_typed_is_not_hard_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bounds on the usual width tell only texts the widths of every line tell so."""
+    from speechlint.document import wrap
+
+    texts = TEXTS + STRESS + _typed_or_wrapped_texts(24, 3000)
+    fast = [wrap.continued_lines(Document(text)) for text in texts]
+    typed = sum(wrap._surely_typed(Document(text).lines.texts) for text in texts)
+    with monkeypatch.context() as m:
+        m.setattr(wrap, "_surely_typed", lambda texts: False)
+        plain = [wrap.continued_lines(Document(text)) for text in texts]
+    assert fast == plain
+    # both ways are taken, and some texts are wrapped
+    assert 0 < typed < len(texts) and sum(map(bool, plain)) > 100
+
+
+def test_organ_names_told_by_their_last_character_are_the_patterns_names() -> None:
+    from speechlint.document import meta
+
+    def plain(item: str, alone: bool) -> bool:
+        if not meta._ORGAN_ITEM.fullmatch(item) or meta._NOT_ORGAN_CHAR.search(item):
+            return False
+        return not (alone and meta._NOT_ORGAN.search(item))
+
+    rng = random.Random(25)
+    pieces = [*meta._ORGAN_SUFFIXES, "县", "市", "各", "的", "（", "）", "(", ")", "党委", "讲话", "同志们", "a", "1", "全"]
+    items = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 6))) for _ in range(20000)]
+    organs = 0
+    for item in items + [p.text for text in TEXTS[:100] for p in Document(text).paragraphs]:
+        for alone in (True, False):
+            assert meta._is_organ(item, alone) == plain(item, alone), item
+            organs += plain(item, alone)
+    assert organs > 1000
+
+
+def test_a_title_cleaned_where_its_patterns_can_match_is_the_cleaned_title() -> None:
+    from speechlint.document import genres
+
+    def plain(line: str) -> str:
+        text = genres._TITLE_TAIL.sub("", line.strip())
+        return genres._TITLE_TRIM.sub("", text) if text.strip("—─- ") else ""
+
+    rng = random.Random(26)
+    pieces = ["关于", "通知", "讲话", "（征求意见稿）", "(草案)", "（", "）", "——", "─", "-", " ", "\u3000", "\n", "\x1c", "\x85",
+              "。", ".", "：", ":", "在", "上的", "x"]
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8))) for _ in range(20000)]
+    for line in lines + [p.text for text in TEXTS for p in Document(text).paragraphs[:3]]:
+        assert genres.clean_title(line) == plain(line), line

@@ -5,7 +5,8 @@ on the clean corpus, the examples, every case file's texts and random texts made
 the outline reads (markers, enumerators, counts, colons, circled numbers, line breaks): the
 line hints written to open with one character class, the count pattern run by re, the markers
 found once for every line, the colon test of the line above a heading, the one-line paragraphs
-of a text that is not hard-wrapped, and the footnote lines read from the circled numbers.
+of a text that is not hard-wrapped, the footnote lines read from the circled numbers, the headings
+made without their dataclass __init__ and the enumerator pattern opening with one class (run by re).
 """
 
 from __future__ import annotations
@@ -166,3 +167,64 @@ def test_outline_of_random_texts_with_every_line_hinted(fmt: str, monkeypatch: p
             m.setattr(outline, "_markers", _plain_markers)
             plain = Document(text, format=fmt).outline
         assert fast == plain
+
+
+def test_a_heading_made_without_its_init_is_the_heading() -> None:
+    """Headings are made by ``_heading`` (the fields put in the instance dict at once): each is
+    the Heading its dataclass __init__ makes from the same fields, and stays frozen."""
+    import dataclasses
+
+    names = [f.name for f in dataclasses.fields(outline.Heading)]
+    made = 0
+    for document in _documents(TEXTS + STRESS + RANDOM[:500]):
+        for h in document.outline.headings:
+            assert list(vars(h)) == names  # every field, in order
+            plain = outline.Heading(**vars(h))
+            assert h == plain and hash(h) == hash(plain) and repr(h) == repr(plain)
+            made += 1
+    assert made > 1000
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        h.ordinal = 2  # type: ignore[misc]
+
+
+# The enumerator pattern as written for regex: alternatives, each opening with its own characters.
+_PLAIN_ENUMERATOR = regex.compile(
+    rf"""
+      (?P<n>[{outline.CN_NUMERALS}]+)(?P<suf>[是要来])
+    | 第(?P<d>[{outline.CN_NUMERALS}]+)[项点]?(?=[，：,:]|是|、(?![{outline.CN_NUMERALS}第\d]))
+    | 其(?P<q>[{outline.CN_NUMERALS}])(?=[，、：,:]|是)
+    | (?P<other>另一方面)
+    | (?P<one>一方面)
+    | (?P<seq>首先|其次)(?=[，、：,:]|要|是)
+    | (?P<seq2>再次|最后)(?=[，、：,:]|是)
+    """,
+    regex.X,
+)
+
+
+def test_enumerators_found_from_their_first_character_are_the_alternatives_matches() -> None:
+    """The enumerator pattern opens with one class (re skips to it) and asks a look-behind which
+    character it was: its matches are the alternatives' matches, with the same numerals."""
+
+    def plain(text: str, pos: int) -> list[tuple[object, ...]]:
+        return [(m.span(), m.lastgroup, m.group("n"), m.group("suf"), m.group("d"), m.group("q")) for m in _PLAIN_ENUMERATOR.finditer(text, pos)]
+
+    def fast(text: str, pos: int) -> list[tuple[object, ...]]:
+        out: list[tuple[object, ...]] = []
+        for m in outline._ENUMERATOR.finditer(text, pos):
+            i, j = m.span()
+            numeral, suffix = (text[i : j - 1], text[j - 1]) if m.lastgroup == "suf" else (None, None)
+            out.append(((i, j), m.lastgroup, numeral, suffix, m.group("d"), m.group("q")))
+        return out
+
+    rng = random.Random(14)
+    pieces = ["一", "二", "十", "第", "其", "另", "一方面", "方面", "首", "先", "次", "再", "最", "后", "是", "要", "来",
+              "项", "点", "，", "、", "：", ":", "3", "字", "们"]
+    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))) for _ in range(30000)]
+    found = 0
+    for text in TEXTS + STRESS + RANDOM + randoms:
+        for pos in (0, 1, 2):
+            got = fast(text, pos)
+            assert got == plain(text, pos), (text, pos)
+            found += len(got)
+    assert found > 10000

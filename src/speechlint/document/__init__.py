@@ -10,13 +10,14 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from functools import cached_property
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from speechlint.document.lines import Line, LineIndex
-from speechlint.document.segment import BOUNDARY, Segment, clauses_of, sentences_of
+from speechlint.document.segment import BOUNDARY, Segment, clauses_of, sentences_of, trusted_segment
 from speechlint.document.tokenize import Tagged, Token, Tokenizer, tagged_of
-from speechlint.fix import Span, trusted_span
-from speechlint.lazyre import lazy_regex
+from speechlint.fix import Span
+from speechlint.lazyre import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     from speechlint.document.meta import Meta
@@ -129,21 +130,23 @@ class Document:
         """(start, end) of each line's content: from ``content_start`` to its last non-space
         prose character (start == end for a blank line).  The paragraphs and the outline read it."""
         prose = self.prose
+        lines = self.lines
         content_starts = self.content_starts
-        out = []
-        for ln in self.lines.lines:
-            start, end = ln.span.start, ln.span.end
-            if content_starts is not None:
-                start = max(start, content_starts[ln.number - 1])
-            # Leading spaces and markup (a bold opening "**") are skipped on the prose view;
-            # the usual line has none, told without the pattern.
-            if start < end and prose[start] in _LEADING_SPACE_CHARS:
-                m = _LEADING_SPACE.match(prose, start, end)
-                start = m.end() if m else start
-            if start < end and prose[end - 1].isspace():
-                end = start + len(prose[start:end].rstrip())  # rstrip strips what isspace() tells
-            out.append((start, max(start, end)))
-        return tuple(out)
+        if content_starts is None and "\r" not in prose:
+            # A line's content is the whole line unless it opens or ends with a space: those
+            # lines (next to a break found by _EDGE_SPACE, and the first and the last) are read
+            # one by one, the others are taken as they are.
+            out = list(zip(lines.starts, lines.ends))
+            redo = {1, len(out)}
+            for m in _EDGE_SPACE.finditer(prose):
+                number = lines.line_of(m.start())
+                redo.update((number, number + 1))
+            for number in redo:
+                out[number - 1] = _content(prose, *out[number - 1])
+            return tuple(out)
+        if content_starts is None:
+            return tuple(map(_content, repeat(prose), lines.starts, lines.ends))
+        return tuple(map(_content, repeat(prose), map(max, lines.starts, content_starts), lines.ends))
 
     # -- paragraphs, sentences, clauses -----------------------------------------
 
@@ -165,17 +168,21 @@ class Document:
         from speechlint.document.wrap import continued_lines
 
         continued = self.shared(continued_lines)
+        text = self.text
         out: list[Segment] = []
         lines: list[tuple[int, int]] = []  # each paragraph's first and last line
-        for ln, (start, end) in zip(self.lines.lines, self.content_bounds):
+        for number, (start, end) in enumerate(self.content_bounds, 1):
             if end > start:
-                first = ln.number
+                first = number
                 if first in continued and out:
                     start = out.pop().span.start
                     first = lines.pop()[0]
-                out.append(Segment(trusted_span(start, end), self.text[start:end]))  # start <= end: content_bounds
-                lines.append((first, ln.number))
-        by_line = {line: i for i, (a, b) in enumerate(lines) for line in range(a, b + 1)}
+                out.append(trusted_segment(start, end, text[start:end]))  # start <= end: content_bounds
+                lines.append((first, number))
+        if continued:
+            by_line = {line: i for i, (a, b) in enumerate(lines) for line in range(a, b + 1)}
+        else:  # one line a paragraph
+            by_line = {a: i for i, (a, _) in enumerate(lines)}
         return tuple(out), by_line, tuple(lines)
 
     @cached_property
@@ -332,6 +339,23 @@ class Document:
             if tok.span.start <= offset < tok.span.end:
                 return tok
         return None
+
+
+# A break after which the line opens with a leading space, or before which it ends with a space
+# (the break of a blank line is no space of that line).
+_EDGE_SPACE = lazy_re(r"\n(?:[ \t\u3000\u00a0]|(?<=[^\S\n]\n))")
+
+
+def _content(prose: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the content of the line from ``start`` to ``end``."""
+    # Leading spaces and markup (a bold opening "**") are skipped on the prose view; the usual
+    # line has none, told without the pattern.
+    if start < end and prose[start] in _LEADING_SPACE_CHARS:
+        m = _LEADING_SPACE.match(prose, start, end)
+        start = m.end() if m else start
+    if start < end and prose[end - 1].isspace():
+        end = start + len(prose[start:end].rstrip())  # rstrip strips what isspace() tells
+    return start, max(start, end)
 
 
 def _once(factory: Callable[[], Tokenizer]) -> Callable[[], Tokenizer]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from speechlint.document.lines import LineIndex, line_spans
 from speechlint.fix import Span
@@ -56,7 +57,10 @@ _PAGE_SOURCE = rf"""
         | (?i:page)\s*\d{{1,4}}(?:\s*(?i:of|/)\s*\d{{1,4}})?    # Page 3 of 9
         """
 _PAGE = lazy_re(_PAGE_SOURCE, re.X)
-_ANY_PAGE_LINE = lazy_re(rf"^[{_SPACE}]*(?:{_PAGE_SOURCE})[{_SPACE}]*\r?$", re.X | re.M)
+# A line that is only a page number, after a line break: the text is searched with a break put
+# before it, so that its first line is one too.  The search opens with the literal break, which
+# re skips to (a pattern opening with ^ is tried at every position).
+_PAGE_LINE = lazy_re(rf"\n[{_SPACE}]*(?:{_PAGE_SOURCE})[{_SPACE}]*\r?$", re.X | re.M)
 # A numbered heading repeated near a page break is text, not a running header.
 _HEADING_START = lazy_re(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]")
 _WEB_CHROME = lazy_re(
@@ -78,6 +82,15 @@ _WEB_CHROME = lazy_re(
 )
 
 
+# What a line of chrome opens with: the first character of each alternative of _WEB_CHROME but
+# the dated one, which holds "-" and ":" (2026-02-26 18:30).  Other lines are not matched.
+_CHROME_OPENINGS = "首当您所【[分上下责编审校终来信文稿作记通供摄发浏阅访点字扫网主往收在转推#"
+_CHROME_FIRST = frozenset(_CHROME_OPENINGS)
+# The break before a line opening so, found by re in the text with a break put before it (as
+# _PAGE_LINE is).
+_CHROME_OPENING = lazy_re(rf"\n(?=[{_SPACE}]*[{re.escape(_CHROME_OPENINGS)}])")
+
+
 def furniture_spans(text: str) -> list[Span]:
     """Spans (stripped line content) of page furniture: page numbers, running headers and
     footers, and web-page chrome."""
@@ -87,14 +100,13 @@ def furniture_spans(text: str) -> list[Span]:
 
 def web_chrome_spans(text: str) -> list[Span]:
     """Spans of the lines that are a web page's chrome (breadcrumb, byline, buttons, share bar)."""
-    if not _web_hint(text):
-        return []
     out = []
-    for begin, stop in line_spans(text):  # no Line objects: most lines are prose, dropped at once
+    for begin, stop in _chrome_candidates(text):
         line = text[begin:stop]
         t = line.strip(_SPACE)
         if (
             t
+            and (t[0] in _CHROME_FIRST or ("-" in t and ":" in t))
             and len(t) <= 120
             # the chrome holds no sentence: a line with a full stop is text
             and "。" not in t and "；" not in t and "！" not in t and "？" not in t
@@ -102,15 +114,37 @@ def web_chrome_spans(text: str) -> list[Span]:
         ):
             start = begin + line.index(t)
             out.append(Span(start, start + len(t)))
+    # The words of the hint are read in the whole text, only when a line is chrome (most texts
+    # have none): reading them first cost more than the lines.
+    return out if out and _web_hint(text) else []
+
+
+def _chrome_candidates(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of the lines that may be chrome, in order: those opening with a character of
+    _CHROME_FIRST and, in a text holding ":", those holding "-"; found without a look at each
+    line (a text with a carriage return gives every line: a lone one breaks a line too)."""
+    if "\r" in text:
+        return line_spans(text)
+    starts = {m.start() for m in _CHROME_OPENING.finditer("\n" + text)}  # one before the line
+    if ":" in text:
+        dash = text.find("-")
+        while dash != -1:
+            starts.add(text.rfind("\n", 0, dash) + 1)
+            stop = text.find("\n", dash)
+            dash = -1 if stop == -1 else text.find("-", stop)
+    out = []
+    for start in sorted(starts):
+        stop = text.find("\n", start)
+        out.append((start, len(text) if stop == -1 else stop))
     return out
 
 
 def page_spans(text: str) -> list[Span]:
     """Spans of page-number lines and of the running headers and footers next to them: a short
     line met at least twice, each time within two lines of a page number."""
-    if not _page_hint(text):
-        return []
-    if not _ANY_PAGE_LINE.search(text):
+    # A page line is looked for first: the hint's dash pattern is tried at every character, the
+    # page line at each line's start only (and most texts have none).
+    if not _PAGE_LINE.search("\n" + text) or not _page_hint(text):
         return []
     content = [(ln, ln.text.strip(_SPACE)) for ln in LineIndex(text).lines]
     content = [(ln, t) for ln, t in content if t]

@@ -145,12 +145,21 @@ class GenreTable:
 
 _TITLE_TAIL = lazy_regex(r"(?:\s*[（(][^（）()]{1,12}[）)])+\s*$")  # （征求意见稿）（草案）
 _TITLE_TRIM = lazy_regex(r"^[\s—─-]+|[\s。.：:]+$")
+_TRIM_OPENING, _TRIM_CLOSING = frozenset("—─-"), frozenset("。.：:")
 
 
 def clean_title(line: str) -> str:
     """A title line without its trailing draft marks (（征求意见稿）) and spaces."""
-    text = _TITLE_TAIL.sub("", line.strip())
-    return _TITLE_TRIM.sub("", text) if text.strip("—─- ") else ""
+    text = line.strip()
+    # Each pattern is tried only where it can match (most titles have neither): a mark in
+    # brackets ends the stripped line, a dash or space opens or a stop ends what is left.
+    if text.endswith(("）", ")")):
+        text = _TITLE_TAIL.sub("", text)
+    if not text.strip("—─- "):
+        return ""
+    if text[0] in _TRIM_OPENING or text[-1] in _TRIM_CLOSING or text[0].isspace() or text[-1].isspace():
+        return _TITLE_TRIM.sub("", text)  # type: ignore[no-any-return]
+    return text
 
 
 def formula_key(text: str) -> str:

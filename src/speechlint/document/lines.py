@@ -5,7 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
+from operator import add
 
 from speechlint.fix import Span, trusted_span
 from speechlint.lazyre import lazy_regex
@@ -54,36 +56,44 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 class LineIndex:
-    """Where each line starts and ends; built once per document."""
+    """Where each line starts and ends; built once per document.
+
+    ``starts``, ``ends`` and ``texts`` give each line (0-based: line ``n`` is at ``n - 1``)
+    without its break; the ``Line`` objects are made on first use of ``lines`` (the document's
+    own views read the three tuples, and most runs never ask for a Line).
+    """
 
     def __init__(self, text: str) -> None:
         if "\r" not in text:  # the usual text: split at "\n", the lines' texts come with it
-            parts = text.split("\n")
-            starts = list(accumulate([len(p) + 1 for p in parts[:-1]], initial=0))
-            self._starts = starts
-            self.lines: tuple[Line, ...] = tuple(
-                _line(i, s, s + len(p), p) for i, s, p in zip(range(1, len(parts) + 1), starts, parts)
-            )
-            return
-        starts = [0]
-        ends = []
-        for m in LINE_BREAK.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
-        self._starts = starts
-        self.lines = tuple(_line(i + 1, s, e, text[s:e]) for i, (s, e) in enumerate(zip(starts, ends)))
+            texts = text.split("\n")
+            starts = list(accumulate([len(p) + 1 for p in texts[:-1]], initial=0))
+            ends = list(map(add, starts, map(len, texts)))
+        else:
+            starts = [0]
+            ends = []
+            for m in LINE_BREAK.finditer(text):
+                ends.append(m.start())
+                starts.append(m.end())
+            ends.append(len(text))
+            texts = [text[s:e] for s, e in zip(starts, ends)]
+        self.starts: tuple[int, ...] = tuple(starts)
+        self.ends: tuple[int, ...] = tuple(ends)
+        self.texts: tuple[str, ...] = tuple(texts)
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(map(_line, range(1, len(self.starts) + 1), self.starts, self.ends, self.texts))
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return len(self.starts)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding ``offset`` (an offset inside a line break belongs to its line)."""
-        return bisect_right(self._starts, offset)
+        return bisect_right(self.starts, offset)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = self.line_of(offset)
-        return line, offset - self._starts[line - 1] + 1
+        return line, offset - self.starts[line - 1] + 1
 
     def offset(self, line: int, column: int) -> int:
-        return self._starts[line - 1] + column - 1
+        return self.starts[line - 1] + column - 1

@@ -44,13 +44,20 @@ _SPEECH_ITEM = lazy_regex(
     r"|(?!(?:我|你|他|她|它|咱|人)们)\p{Han}{1,8}们"
 )
 _GREETING = lazy_regex(r"大家好|(?:早上|上午|中午|下午|晚上)好")
+_ORGAN_SUFFIXES = (
+    "人民政府", "政府", "党委", "党组", "党工委", "工委", "管委会", "委员会", "常委会", "村委会", "居委会", "政协", "纪委",
+    "监委", "委", "局", "厅", "办", "办公室", "部门", "部", "院", "所", "中心", "单位", "公司", "集团", "街道办事处", "街道",
+    "乡镇", "学校", "处", "科", "室", "机关", "大队", "支队", "中队", "站", "社区", "支部", "总支", "党组织", "组织", "团体",
+    "协会", "学会", "联合会", "商会", "工会", "合作社",
+)
 _ORGAN_ITEM = lazy_regex(
     r"[\p{Han}（）()]{0,30}?"
-    r"(?:人民政府|政府|党委|党组|党工委|工委|管委会|委员会|常委会|村委会|居委会|政协|纪委|监委|委|"
-    r"局|厅|办|办公室|部门|部|院|所|中心|单位|公司|集团|街道办事处|街道|乡镇|学校|处|科|室|机关|"
-    r"大队|支队|中队|站|社区|支部|总支|党组织|组织|团体|协会|学会|联合会|商会|工会|合作社)"
+    rf"(?:{'|'.join(_ORGAN_SUFFIXES)})"
     r"(?:[（(]\p{Han}{1,10}[）)])?"  # 县直各单位党组（党委）: the alternative in brackets
 )
+# What an organ name ends with: the last character of a suffix, or the bracket after it.  Most
+# lines asked end otherwise (a title, a sentence): told without the pattern.
+_ORGAN_ENDS = frozenset(suffix[-1] for suffix in _ORGAN_SUFFIXES) | {"）", ")"}
 # Words that end in an organ suffix by chance, and characters no organ name holds.
 _NOT_ORGAN = lazy_regex(r"(?:全|内|外|局|干|本|各)部$|^(?:本|该|此)?(?:单位|部门|处|所|室|科)$")
 _NOT_ORGAN_CHAR = lazy_regex(r"[的了是我你他她]")
@@ -138,7 +145,7 @@ def _is_heading(text: str) -> bool:
 
 def _is_organ(item: str, alone: bool = True) -> bool:
     """An organ name (市财政局, 县直各单位); in a list 办 and 局 stand alone (县直各委、办、局)."""
-    if not _ORGAN_ITEM.fullmatch(item) or _NOT_ORGAN_CHAR.search(item):
+    if item[-1:] not in _ORGAN_ENDS or not _ORGAN_ITEM.fullmatch(item) or _NOT_ORGAN_CHAR.search(item):
         return False
     return not (alone and _NOT_ORGAN.search(item))
 

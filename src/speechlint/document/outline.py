@@ -21,6 +21,7 @@ Drafts are often typed with half-width punctuation, so every boundary here is th
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from speechlint.document.segment import CLAUSE_END, SENTENCE_END
-from speechlint.fix import Span
+from speechlint.fix import Span, trusted_span
 from speechlint.lazyre import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
@@ -196,6 +197,15 @@ class Heading:
         return int_to_cn(ordinal)
 
 
+def _heading(**fields: Any) -> Heading:
+    """``Heading(**fields)`` given every field, made without the frozen dataclass's __init__: its
+    object.__setattr__ per field costs three times the rest of a heading; the instance's dict
+    takes the fields at once (and the Heading stays frozen)."""
+    heading = object.__new__(Heading)
+    heading.__dict__.update(fields)
+    return heading
+
+
 # -- inline series ----------------------------------------------------------------------
 
 #: Series styles.  X是/X要/X来 are one style (一是…二要 is a variation, not a mix).
@@ -209,17 +219,23 @@ _LEFT = frozenset(CLAUSE_END + _SPACE + "“‘「『（(《—")
 _LEFT_SUBJECT = frozenset("们家")
 # 这一方面, 统一方面, 每一方面, 是一方面 … are not “on the one hand”.
 _NOT_BEFORE_YIFANGMIAN = frozenset("这那哪每某任统唯单同划专第是")
-_ENUMERATOR = lazy_regex(
+# Every enumerator opens with one class, which re skips to (a pattern opening with alternatives is
+# tried at every position, at several times the cost); each alternative asks a look-behind which
+# character that was.  An X是 enumerator's numeral is the match up to ``suf``.
+_ENUMERATOR = lazy_re(
     rf"""
-      (?P<n>[{CN_NUMERALS}]+)(?P<suf>[是要来])                      # 一是 / 二要 / 一来
-    | 第(?P<d>[{CN_NUMERALS}]+)[项点]?(?=[，：,:]|是|、(?![{CN_NUMERALS}第\d]))  # 第一， 第一项， ; not 第一、二产业
-    | 其(?P<q>[{CN_NUMERALS}])(?=[，、：,:]|是)                      # 其一，
-    | (?P<other>另一方面)
-    | (?P<one>一方面)
-    | (?P<seq>首先|其次)(?=[，、：,:]|要|是)
-    | (?P<seq2>再次|最后)(?=[，、：,:]|是)
+    [{CN_NUMERALS}第其另首再最]
+    (?:
+      (?<=[{CN_NUMERALS}])[{CN_NUMERALS}]*(?P<suf>[是要来])                    # 一是 / 二要 / 一来
+    | (?<=第)(?P<d>[{CN_NUMERALS}]+)[项点]?(?=[，：,:]|是|、(?![{CN_NUMERALS}第\d]))  # 第一， 第一项， ; not 第一、二产业
+    | (?<=其)(?P<q>[{CN_NUMERALS}])(?=[，、：,:]|是)                            # 其一，
+    | (?<=另)(?P<other>一方面)
+    | (?<=一)(?P<one>方面)
+    | (?P<seq>(?<=首)先|(?<=其)次)(?=[，、：,:]|要|是)
+    | (?P<seq2>(?<=再)次|(?<=最)后)(?=[，、：,:]|是)
+    )
     """,
-    regex.X,
+    re.X,
 )
 # 首先 of courtesy (首先，我代表县委向大家表示感谢) or of a host's script (首先，请王明同志
 # 通报…; the next speaker comes with 下面) starts no series.
@@ -228,15 +244,13 @@ _COURTESY = lazy_regex(r"[，,：:]?[^。！？!?]{0,4}?(?:代表|感谢|祝贺|
 _NOT_AFTER = {"要": frozenset("素求点件案闻害职员务"), "来": frozenset("就到了过自看说讲")}
 
 
-def _same_again(text: str, m: regex.Match[str]) -> bool:
+def _same_again(text: str, end: int, numeral: str, suffix: str) -> bool:
     """一是一，/ 二是二。 (the same numeral closing a clause) and 一来二去 (a numeral after 来)."""
-    end = m.end()
-    if m.group("suf") == "来":
+    if suffix == "来":
         return end < len(text) and text[end] in CN_NUMERALS
-    n = m.group("n")
-    if not text.startswith(n, end):
+    if not text.startswith(numeral, end):
         return False
-    after = end + len(n)
+    after = end + len(numeral)
     return after == len(text) or text[after] in _LEFT
 
 
@@ -337,7 +351,7 @@ def _hint_lines(document: Document, hint: regex.Pattern[str]) -> set[int]:
     while m is not None:
         line = lines.line_of(m.start())
         out.add(line)
-        m = hint.search(prose, lines.lines[line - 1].span.end)  # the line's other matches tell nothing
+        m = hint.search(prose, lines.ends[line - 1])  # the line's other matches tell nothing
     return out
 
 
@@ -656,20 +670,20 @@ def _headings(
             joined, at = _joined(text, m.end(), para.span.end)
             whole, whole_text = _title(joined, 0, len(joined))
             if at is not None and whole.end > whole.start:
-                title, title_text = Span(at[whole.start], at[whole.end - 1] + 1), whole_text
+                title, title_text = trusted_span(at[whole.start], at[whole.end - 1] + 1), whole_text
         if not title_text and k + 1 < len(lines):
             # 一、 / 2025年工作回顾: a PDF copy put the marker and its title on two lines.
             next_number, next_start, next_end = lines[k + 1]
             if next_number not in markers:
                 title, title_text = _title(text, next_start, next_end)
-        h = Heading(
+        h = _heading(
             index=len(out),
             kind=kind,
             level=level,
             ordinal=ordinal,
             line=number,
             part=part,
-            marker=Span(m.start(), m.end()),
+            marker=trusted_span(m.start(), m.end()),
             marker_text=m.group(),
             numeral=numeral_span,
             numeral_text=numeral_text,
@@ -679,7 +693,7 @@ def _headings(
             punct_span=punct_span,
             title=title,
             title_text=title_text,
-            span=Span(start, end),
+            span=trusted_span(start, end),
             parent=parent,
             group=groups[key],
             under_auto=under_auto and parent is None,
@@ -722,10 +736,10 @@ def _literal(kind: str, m: regex.Match[str]) -> tuple[Span, str, str, str, str, 
     """(numeral span, numeral, open bracket, close bracket, punctuation, punctuation span)."""
     if kind in (CN_PAREN, ARABIC_PAREN):
         open_, numeral, close, punct = m.groups()
-        return Span(*m.span(2)), numeral, open_, close, punct, Span(*m.span(4))
+        return trusted_span(*m.span(2)), numeral, open_, close, punct, trusted_span(*m.span(4))
     if kind in (CHAPTER, SECTION, ARTICLE):
-        return Span(*m.span(1)), m.group(1), "", "", "", Span(m.end(), m.end())
-    return Span(*m.span(1)), m.group(1), "", "", m.group(2), Span(*m.span(2))
+        return trusted_span(*m.span(1)), m.group(1), "", "", "", trusted_span(m.end(), m.end())
+    return trusted_span(*m.span(1)), m.group(1), "", "", m.group(2), trusted_span(*m.span(2))
 
 
 _TITLE_END = _SPACE + "，；：,;:"  # what a title does not end with
@@ -738,7 +752,7 @@ def _title(text: str, start: int, end: int) -> tuple[Span, str]:
     stop = mark.start() if mark else end
     while stop > start and text[stop - 1] in _TITLE_END:
         stop -= 1
-    return Span(start, stop), text[start:stop]
+    return trusted_span(start, stop), text[start:stop]  # start <= stop: stop backs up to start at most
 
 
 # -- series -------------------------------------------------------------------------------
@@ -801,31 +815,31 @@ def _items(
             if i > 0 and left not in _LEFT and not (kind == "suf" and left in _LEFT_SUBJECT):
                 continue
             if kind == "suf":
+                suffix, numeral = text[j - 1], text[i : j - 1]
                 after = text[j : j + 1]
-                if after and after in _NOT_AFTER.get(m.group("suf"), ()):
+                if after and after in _NOT_AFTER.get(suffix, ()):
                     continue
-                if _same_again(text, m):
+                if _same_again(text, j, numeral, suffix):
                     continue  # 一是一，二是二 / 一来二去: idioms, not enumerators
-                style, value = SHI, cn_to_int(m.group("n"))
+                style, value = SHI, cn_to_int(numeral)
             elif kind == "d":
                 style, value = DI, cn_to_int(m.group("d"))
             elif kind == "q":
                 style, value = QI, cn_to_int(m.group("q"))
             elif kind == "seq":
-                word = m.group("seq")
+                word = text[i:j]
                 if word == "首先" and _COURTESY.match(text, j):
                     continue
                 style, value = SEQ, _SEQ_ORDINAL[word]
             else:  # seq2
-                word = m.group("seq2")
-                style, value = SEQ, _SEQ_ORDINAL.get(word, 0)
+                style, value = SEQ, _SEQ_ORDINAL.get(text[i:j], 0)
             if value is None:
                 continue
             ordinal = value
         start = offset(i)
         word = m.group()
         item = Item(
-            span=Span(start, offset(j - 1) + 1),
+            span=trusted_span(start, offset(j - 1) + 1),
             text=word,
             style=style,
             ordinal=ordinal,
@@ -853,7 +867,7 @@ def _wrapped_paragraphs(document: Document, heading_lines: dict[int, Heading]) -
         last = above.text[-1]
         if not (_HAN_CHAR.match(last) or last in _WRAP_AFTER):
             continue  # the line above ends its sentence: one paragraph a line
-        if _BLOCK_START.match(lines.lines[number - 1].text) or _BLOCK_START.match(lines.lines[number - 2].text):
+        if _BLOCK_START.match(lines.texts[number - 1]) or _BLOCK_START.match(lines.texts[number - 2]):
             continue  # a list item, quote, table row or ATX heading starts its own block
         out.add(index)
     return frozenset(out)

@@ -21,6 +21,7 @@ paragraph are read by their own rules.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -90,12 +91,12 @@ def continued_lines(document: Document) -> frozenset[int]:
     """1-based numbers of the lines that continue the paragraph of the line above them."""
     if document.format != "text":
         return frozenset()
-    lines = document.lines.lines
+    lines = document.lines
     prose = document.prose
     # Each line as the prose reads it: the lines' own texts when nothing reads as spaces.
-    texts = [ln.text for ln in lines] if prose is document.text else [prose[ln.span.start : ln.span.end] for ln in lines]
+    texts = lines.texts if prose is document.text else [prose[s:e] for s, e in zip(lines.starts, lines.ends)]
     # Evidence is counted at lines that stop in mid-sentence: a text with fewer than _EVIDENCE
-    # of them is not hard-wrapped, told before any line is measured (most texts stop here).
+    # of them is not hard-wrapped, told before any line is measured.
     mid = 0
     for raw in texts:
         content = raw.rstrip(_SPACE)
@@ -105,22 +106,13 @@ def continued_lines(document: Document) -> frozenset[int]:
                 break
     if mid < _EVIDENCE:
         return frozenset()
+    if _surely_typed(texts):
+        return frozenset()  # most texts stop here: a typed text is told without every line's width
     rows: list[_Row] = []
-    for ln, raw in zip(lines, texts):
+    for number, raw in enumerate(texts, 1):
         content = raw.strip(_SPACE)
-        if not content:
-            continue
-        lead = len(raw) - len(raw.lstrip(_SPACE))  # an indent: a full-width space, a tab or two spaces
-        rows.append(
-            _Row(
-                number=ln.number,
-                text=content,
-                width=_width(content),
-                indented=lead >= 2 or (lead == 1 and raw[0] in "\u3000\t"),
-                heading=False,
-                cells=("  " in content or "\t" in content) and _CELL_GAP.search(content) is not None,
-            )
-        )
+        if content:
+            rows.append(_Row(number, content, _width(content), _indented(raw), False, _cells(content)))
     # Text lines: a numbered heading with its run-in text (（一）…。…) is one too.
     body = [r for r in rows if r.width >= _MIN_WIDTH and not r.cells]
     full = _usual_width(body)
@@ -196,15 +188,7 @@ def _usual_width(body: list[_Row]) -> float | None:
     """The wrap width ``w``: two text lines in five or more are between 0.8·w and w wide, most of
     them stop in mid-sentence (a typed paragraph ends with its full stop), and hardly any
     line is wider (a typed paragraph is as long as it is)."""
-    widths = sorted(r.width for r in body if _mid_sentence(r.text))
-    best: float | None = None
-    best_count = 0
-    for w in sorted(set(widths)):
-        # The mid-sentence lines with w * _FULL <= width <= w, counted by bisection (a long
-        # document has thousands of lines and hundreds of widths).
-        count = bisect_right(widths, w) - bisect_left(widths, w * _FULL)
-        if count >= best_count:
-            best, best_count = w, count
+    best, best_count = _best_width(sorted(r.width for r in body if _mid_sentence(r.text)))
     if best is None or best_count < 4:
         return None
     around = [r for r in body if best * _FULL <= r.width <= best]
@@ -212,3 +196,64 @@ def _usual_width(body: list[_Row]) -> float | None:
     if len(around) < 0.4 * len(body) or best_count < 0.6 * len(around) or wider > 0.1 * len(body):
         return None
     return best
+
+
+def _best_width(widths: list[float]) -> tuple[float | None, int]:
+    """The width ``w`` (the widest of the best) with the most of ``widths`` (sorted: the widths of
+    the text lines that stop in mid-sentence) between 0.8·w and w, and how many are there."""
+    best: float | None = None
+    best_count = 0
+    for w in sorted(set(widths)):
+        # Counted by bisection (a long document has thousands of lines and hundreds of widths).
+        count = bisect_right(widths, w) - bisect_left(widths, w * _FULL)
+        if count >= best_count:
+            best, best_count = w, count
+    return best, best_count
+
+
+def _indented(raw: str) -> bool:
+    """The line opens with an indent: a full-width space, a tab or two spaces."""
+    lead = len(raw) - len(raw.lstrip(_SPACE))
+    return lead >= 2 or (lead == 1 and raw[0] in "\u3000\t")
+
+
+def _cells(content: str) -> bool:
+    """The line holds table cells apart by a tab or a run of spaces."""
+    return ("  " in content or "\t" in content) and _CELL_GAP.search(content) is not None
+
+
+def _surely_typed(texts: Sequence[str]) -> bool:
+    """True when the lines have no usual width and fewer than three indents: the text is not
+    hard-wrapped.
+
+    Told without the width of every line: the usual width is the best of the widths of the text
+    lines that stop in mid-sentence (a typed text has few), and a line is between half its length
+    and its length wide, so a line more than 2·_WIDER times as long as that width is wider than
+    it and a line shorter than _MIN_WIDTH is no text line.  When these bounds do not tell, False:
+    every line is measured (``_usual_width``).
+    """
+    indents = 0
+    lengths: list[int] = []  # of the lines that are no table rows
+    mid: list[float] = []  # widths of the text lines that stop in mid-sentence
+    for raw in texts:
+        content = raw.strip(_SPACE)
+        if not content:
+            continue
+        if raw[0] in _SPACE and _indented(raw):
+            indents += 1
+        if _cells(content):
+            continue
+        lengths.append(len(content))
+        if len(content) >= _MIN_WIDTH and _mid_sentence(content):
+            width = _width(content)
+            if width >= _MIN_WIDTH:
+                mid.append(width)
+    if indents >= 3:
+        return False  # perhaps indented paragraphs
+    best, best_count = _best_width(sorted(mid))
+    if best is None or best_count < 4:
+        return True
+    lengths.sort()
+    body = len(lengths) - bisect_left(lengths, _MIN_WIDTH)  # at most this many text lines
+    wider = len(lengths) - bisect_right(lengths, 2 * (best * _WIDER))  # at least this many wider
+    return wider > 0.1 * body

@@ -153,9 +153,9 @@ def _across_lines(document: Document) -> Iterator[Violation]:
 def _finished_or_heading(document: Document, segment: Segment) -> bool:
     """The line ends with a mark (its sentence is finished), or is a heading or a list item."""
     number = document.lines.line_of(segment.span.start)
-    line = document.lines.lines[number - 1]
+    line = document.lines.texts[number - 1]  # the text alone: .lines would build every Line
     return (
-        _HEADING.match(line.text) is not None
+        _HEADING.match(line) is not None
         or number in document.auto_numbered
         or not _HAN.search(segment.text[-1])
     )
