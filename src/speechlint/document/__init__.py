@@ -14,7 +14,13 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from speechlint.document.lines import Line, LineIndex
-from speechlint.document.segment import BOUNDARY, Segment, clauses_of, sentences_of, trusted_segment
+from speechlint.document.segment import (
+    BOUNDARY,
+    Segment,
+    clauses_of,
+    sentences_of,
+    trusted_segment,
+)
 from speechlint.document.tokenize import Tagged, Token, Tokenizer, tagged_of
 from speechlint.fix import Span
 from speechlint.lazyre import lazy_re, lazy_regex

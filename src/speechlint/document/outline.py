@@ -235,7 +235,7 @@ _ENUMERATOR = lazy_re(
     | (?P<seq2>(?<=再)次|(?<=最)后)(?=[，、：,:]|是)
     )
     """,
-    re.X,
+    re.VERBOSE,
 )
 # 首先 of courtesy (首先，我代表县委向大家表示感谢) or of a host's script (首先，请王明同志
 # 通报…; the next speaker comes with 下面) starts no series.
