@@ -53,7 +53,7 @@ def _random_texts(seed: str, alphabet: str, count: int = 20000, longest: int = 1
 
 def _doublings(text: str) -> Any:
     """DRF002's doublings, tried only where the low bytes of the text allow one."""
-    return _match.tried_at(drf002._TWICE_RE, text, drf002._may_double_at(text))
+    return lazyre.matches_at(drf002._TWICE_RE, text, drf002._may_double_at(text))
 
 
 # (name, the plain pattern, the shortcut's matches, alphabet for random texts)

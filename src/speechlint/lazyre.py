@@ -88,7 +88,8 @@ def any_of(words: Iterable[str]) -> Any:
 
 def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
     """``pattern.finditer(text)`` for a pattern each of whose matches starts at one of ``starts``
-    (ascending; none of its matches empty): it is tried only there.
+    (ascending, each once; its matches either all empty, a look-ahead, or none empty): it is
+    tried only there.
 
     A pattern opening with a look-behind or a class is tried at every position of the text;
     the starts are found by patterns opening with a literal (``starts_of``), which the

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from speechlint.document import BOUNDARY, Document, Token
 from speechlint.document.segment import CLAUSE_END
 from speechlint.fix import Span
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import lazy_re, lazy_regex, matches_at
 
 if TYPE_CHECKING:
     import regex
@@ -127,22 +127,14 @@ def candidates(
     (tokens cost more than anything else a rule does).  ``pattern`` may be a ``re``
     pattern (``overlapped`` is then a ``regex`` feature it cannot have).  ``at``, for a
     pattern that matches only empty strings (a look-ahead), gives the offsets of the text
-    where it may match, ascending: it is tried only there (``tried_at``).
+    where it may match, ascending: it is tried only there (``lazyre.matches_at``).
     """
     text = document.text
     if at is not None:
-        found = tried_at(pattern, text, at(text))
+        found = matches_at(pattern, text, at(text))
     else:
         found = pattern.finditer(text, overlapped=True) if overlapped else pattern.finditer(text)
     return in_paragraphs(document, found, keep)
-
-
-def tried_at(pattern: regex.Pattern[str] | re.Pattern[str], text: str, offsets: Iterable[int]) -> Iterator[Any]:
-    """``pattern.finditer(text)`` for a pattern that matches only empty strings (a look-ahead),
-    each of whose matches is at one of ``offsets`` (ascending): finditer tries it at every
-    offset, where it is tried only at these."""
-    match = pattern.match
-    return (m for k in offsets if (m := match(text, k)) is not None)
 
 
 def in_paragraphs(
