@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from speechlint.cache import CACHE_DIR, Cache, _package_state, diagnostic_from_dict, diagnostic_to_dict
+from speechlint.cache import CACHE_DIR, Cache, _package_state, diagnostic_from_row, diagnostic_to_row
 from speechlint.config import ConfigResolver
 from speechlint.diagnostic import Diagnostic, Position
 from speechlint.fix import Edit, Fix, Span
@@ -199,21 +199,29 @@ def test_entries_round_trip_diagnostics() -> None:
         fix=Fix.unsafe(Edit(Span(3, 4), "，"), Edit(Span(9, 9), "。"), title="改"),
     )
     for x in (d, dataclasses.replace(d, fix=None)):
-        assert diagnostic_from_dict(json.loads(json.dumps(diagnostic_to_dict(x)))) == x
-        back = diagnostic_from_dict(json.loads(json.dumps(diagnostic_to_dict(x))))
+        back = diagnostic_from_row(json.loads(json.dumps(diagnostic_to_row(x))))
+        assert back == x
         assert repr(back) == repr(x) and hash(back) == hash(x)  # built without __init__, yet the same
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
     cache = Cache(tmp_path, "fp")
-    good = {"code": "PUN001", "rule": "r", "severity": "warning", "path": None, "span": [3, 4],
-            "start": [1, 4], "end": [1, 5], "message": "m", "match": ",", "fix": None}
-    for damage in ({"span": [5, 4]}, {"span": [-1, 4]}, {"start": [1]}, {"severity": "loud"}, {}):  # {}: the undamaged entry
-        entry = {"content": "h", "diagnostics": [{**good, **damage}]}
-        (tmp_path / "ke").mkdir(exist_ok=True)
-        (tmp_path / "ke" / "key").write_text(json.dumps(entry), encoding="utf-8")
-        got = cache.get("key", "h")
-        assert (got is None) == bool(damage), damage
+    good = ["PUN001", "r", "warning", None, 3, 4, 1, 4, 1, 5, "m", ",", None]
+    damages: list[tuple[int, object]] = [(4, 5), (4, -1), (2, "loud"), (12, ["t", "safe", [[1, 2]]]), (12, ["t", "bold", []])]
+    for at, value in [(None, None), *damages]:  # (None, None): the undamaged row
+        row = list(good)
+        if at is not None:
+            row[at] = value
+        for entry in ({"content": "h", "diagnostics": [row]}, {"content": "h", "diagnostics": [row[:-1]]}):
+            (tmp_path / "ke").mkdir(exist_ok=True)
+            (tmp_path / "ke" / "key").write_text(json.dumps(entry), encoding="utf-8")
+            got = cache.get("key", "h")
+            short = len(entry["diagnostics"][0]) < len(good)  # type: ignore[arg-type]
+            assert (got is None) == (at is not None or short), (at, value, short)
+    good[12] = ["改", "safe", [[3, 4, "，"]]]
+    (tmp_path / "ke" / "key").write_text(json.dumps({"content": "h", "diagnostics": [good]}), encoding="utf-8")
+    got = cache.get("key", "h")
+    assert got is not None and got[0].fix is not None and got[0].fix.edits[0].replacement == "，"
 
 
 def test_a_session_without_cache_writes_nothing(tmp_path: Path) -> None:
