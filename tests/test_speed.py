@@ -228,6 +228,36 @@ def test_a_punctuation_run_imports_no_tokenizer() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_version_imports_neither_the_rule_model_nor_dataclasses() -> None:
+    """``speechlint --version`` loads the package and the CLI only (a third of it was the rule model)."""
+    out = _python(
+        "import runpy, sys\n"
+        "sys.argv = ['speechlint', '--version']\n"
+        "try:\n"
+        "    runpy.run_module('speechlint', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('speechlint.rule', 'speechlint.fix', 'dataclasses', 'pluggy') if m in sys.modules))\n",
+        Path(__file__).resolve().parent,
+    )
+    assert out.stdout.split("\n")[-2] == "[]", out.stdout
+
+
+def test_the_package_rule_is_the_decorator_whichever_import_comes_first() -> None:
+    """The submodule speechlint.rule, once loaded, does not replace the decorator ``speechlint.rule``."""
+    for first in ("import speechlint.rule", "import speechlint.linter", "from speechlint.rule import Violation",
+                  "from speechlint import rule", "import speechlint"):
+        out = _python(
+            f"{first}\n"
+            "import speechlint, speechlint.rule, sys\n"
+            "from speechlint import rule\n"
+            "module = sys.modules['speechlint.rule']\n"
+            "print(rule is module.rule and speechlint.rule is module.rule and callable(rule))\n",
+            Path(__file__).resolve().parent,
+        )
+        assert out.stdout.strip() == "True", (first, out.stdout)
+
+
 def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run ``code`` in a fresh interpreter (the modules a run imports are those of a new process)."""
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd)
