@@ -28,6 +28,7 @@ from speechlint.builtin.particles import _match
 from speechlint.document import Document
 from speechlint.document.segment import BOUNDARY_SOURCE
 from speechlint.formulations import Formulation, Formulations
+from speechlint.fix import Span
 from speechlint.resources import Resources
 
 from test_speed import STRESS, TEXTS
@@ -308,3 +309,27 @@ def test_numbered_terms_are_made_once() -> None:
     formulations = Resources().formulations
     assert formulations.numbered_terms is formulations.numbered_terms
     assert formulations.numbered_terms == frozenset(formulations._numbered_index)
+
+
+def test_closings_are_tried_one_by_one_and_only_until_one_is_found() -> None:
+    from speechlint.document import genres
+    from speechlint.document.segment import Segment
+
+    resources = Resources()
+    speech = resources.genres.get("讲话")
+    assert speech is not None and len(speech.closings) > 5
+    rng = random.Random(31)
+    pieces = ["谢谢大家！", "同志们，", "让我们共同努力！", "散会。", "会议到此结束。", "今年的工作很重要。", "为盼。", "！", " "]
+    for _ in range(300):
+        ending = tuple(
+            Segment(text=t, span=Span(0, len(t)))
+            for t in ("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 4))) for _ in range(rng.randrange(0, 3)))
+        )
+        plain = any(p.search(seg.text) for seg in ending for p in speech.closings)
+        assert genres.has_closing(speech, ending) == plain
+    # A speech ending with 谢谢 compiles its first closing only.
+    table = Resources().genres.get("讲话")
+    assert table is not None
+    ending = (Segment(text="今年的工作很重要。", span=Span(0, 9)), Segment(text="谢谢大家！", span=Span(10, 15)))
+    assert genres.has_closing(table, ending)
+    assert [p._compiled is not None for p in table.closings] == [True] + [False] * (len(table.closings) - 1)
