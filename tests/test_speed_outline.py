@@ -3,7 +3,8 @@
 Each shortcut of ``speechlint.document.outline`` is checked against the computation it replaces,
 on the clean corpus, the examples, every case file's texts and random texts made of the pieces
 the outline reads (markers, enumerators, counts, colons, circled numbers, line breaks): the
-line hints written to open with one character class, the count pattern run by re, the markers
+line hints written to open with one character class (the enumerator's) or with a literal (the
+five count hints), the count pattern run by re, the markers
 found once for every line, the colon test of the line above a heading, the one-line paragraphs
 of a text that is not hard-wrapped, the footnote lines read from the circled numbers, the headings
 made without their dataclass __init__ and the enumerator pattern opening with one class (run by re).
@@ -50,14 +51,20 @@ def _plain_hint_lines(document: Document, plain: regex.Pattern[str]) -> set[int]
 
 
 def test_line_hints_find_the_lines_the_plain_hints_find() -> None:
-    """The hints open with one character class (the count hint at its last character); they find
-    a match in exactly the lines the plain alternations find one in."""
+    """The enumerator hint opens with one character class, the count hints each with one of the
+    count's last characters; they find a match in exactly the lines the plain alternations find
+    one in."""
     numerals = outline.CN_NUMERALS
     plain_enumerator = regex.compile(rf"[{numerals}][是要来]|[第其][{numerals}]|一方面|首先|其次|再次|最后")
     plain_count = regex.compile(r"(?:[两二三四五六七八九十几]|\d)(?:个方面|方面|个问题|点|项|条)")
-    for document in _documents(TEXTS + STRESS + RANDOM):
-        assert outline._hint_lines(document, outline._ENUMERATOR_HINT) == _plain_hint_lines(document, plain_enumerator)
-        assert outline._hint_lines(document, outline._COUNT_HINT) == _plain_hint_lines(document, plain_count)
+    # Counts and their look-alikes, with digits of other widths and scripts (\d is Unicode's).
+    rng = random.Random(16)
+    pieces = ["三", "几", "两", "十", "3", "12", "３", "٣", "个", "方", "面", "问", "题", "点", "项", "条", "方面", "个问题",
+              "字", "，", "\n", " "]
+    counts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 16))) for _ in range(4000)]
+    for document in _documents(TEXTS + STRESS + RANDOM + counts):
+        assert outline._hint_lines(document, outline._ENUMERATOR_HINTS) == _plain_hint_lines(document, plain_enumerator)
+        assert outline._hint_lines(document, outline._COUNT_HINTS) == _plain_hint_lines(document, plain_count)
 
 
 def test_count_pattern_on_re_matches_as_on_regex() -> None:
