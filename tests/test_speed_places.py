@@ -61,6 +61,16 @@ PLAIN_SHORT_ORGAN = regex.compile(r"[省市县区旗州盟](?=" + PLAIN_INSTITUT
 PLAIN_NEUTRAL = {
     "_GO_AFTER": regex.compile(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办"),
     "_WITH_AFTER": regex.compile(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访"),
+    "_PARTNER": regex.compile(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶"),
+}
+#: The words that end the text before a name, as the patterns they were (``$``: at the end,
+#: or before a final line break).
+PLAIN_ENDING = {
+    "_NEUTRAL_BEFORE": regex.compile(
+        r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原|对接|融入|销往|远销|运往|发往)$"
+    ),
+    "_GO_BEFORE": regex.compile(r"(?:到|去|在)$"),
+    "_WITH_BEFORE": regex.compile(r"(?:与|同|和|跟)$"),
 }
 
 
@@ -308,6 +318,7 @@ def test_unbroken_is_the_line_break_removal() -> None:
 def test_neutral_patterns_find_what_the_regex_patterns_find(name: str) -> None:
     pattern, plain = getattr(P, name), PLAIN_NEUTRAL[name]
     pieces = list("来到字的a1，。 \n") + ["考察", "学习", "调研", "交流", "合作", "签署", "互访", "召开", "举办", "对接"]
+    pieces += ["结对", "帮扶", "对口支援", "东西部协作", "对口", "协作"]
     matched = 0
     for text in TEXTS_ALL + _random(name, pieces, 20000, 10):
         for i in range(0, len(text), 7):  # the text after a name, as _neutral asks
@@ -315,7 +326,23 @@ def test_neutral_patterns_find_what_the_regex_patterns_find(name: str) -> None:
             assert bool(pattern.match(text, i, stop)) == bool(plain.match(text, i, stop)), text[i:stop]
             found = pattern.search(text, i, stop)
             assert (found and found.span()) == ((m := plain.search(text, i, stop)) and m.span()), text[i:stop]
+            # As _judge_neutral asks: whether the text holds one of the words, compiling nothing.
+            assert pattern.may_match(text, i, stop) == (m is not None), text[i:stop]
+            assert pattern.may_match(text[i:stop]) == (m is not None), text[i:stop]
             matched += found is not None
+    assert matched > 1000
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN_ENDING))
+def test_the_words_ending_the_text_before_a_name_are_the_patterns_they_were(name: str) -> None:
+    words, plain = getattr(P, name), PLAIN_ENDING[name]
+    pieces = list("来到去在与同和跟原赴字的a1，。 \n\r") + list(words) + ["学习借鉴", "对口", "借", "往"]
+    matched = 0
+    for text in TEXTS_ALL + _random(name, pieces, 20000, 8):
+        for i in range(0, len(text), 5):  # the text before a name, as _judge_neutral asks
+            before = text[max(0, i - 12) : i]
+            assert P._ends_with(before, words) == bool(plain.search(before)), before
+            matched += bool(plain.search(before))
     assert matched > 1000
 
 
@@ -373,7 +400,8 @@ def test_a_pattern_skipped_for_its_needs_finds_nothing_there(name: str, call: st
 
 
 def _plain_gazetteer(data: str, ordinary: str) -> dict[str, Any]:
-    """``Gazetteer.from_csv`` as it was: the dataclass's own __init__, and a pass per table."""
+    """``Gazetteer.from_csv`` the plain way: a row at a time, the dataclass's own __init__, a
+    pass per table."""
     rows = [line.split(",") for line in data.splitlines()[1:] if line]
     codes = {r[0] for r in rows}
     units = {}
@@ -392,15 +420,11 @@ def _plain_gazetteer(data: str, ordinary: str) -> dict[str, Any]:
             lists["by_short"].setdefault(u.short, []).append(u)
     by_name = {k: tuple(v) for k, v in lists["by_name"].items()}
     by_short = {k: tuple(v) for k, v in lists["by_short"].items()}
-    full_tails: dict[str, int] = {}
-    any_heads: dict[str, int] = {}
-    for n in by_name:
-        full_tails[n[-2:]] = full_tails.get(n[-2:], 0) | 1 << len(n)
-    any_tails = dict(full_tails)
-    for n in by_short:
-        any_tails[n[-2:]] = any_tails.get(n[-2:], 0) | 1 << len(n)
-    for n in (*by_name, *by_short):
-        any_heads[n[:2]] = any_heads.get(n[:2], 0) | 1 << len(n)
+    ending: dict[str, int] = {}
+    starting: dict[str, int] = {}
+    for n in (*by_name, *by_short):  # the longest name by its last (first) two characters
+        ending[n[-2:]] = max(ending.get(n[-2:], 0), len(n))
+        starting[n[:2]] = max(starting.get(n[:2], 0), len(n))
     name_lengths = sorted({len(n) for n in by_name}, reverse=True)
     any_lengths = sorted({len(n) for n in (*by_name, *by_short)}, reverse=True)
     classes: dict[str, list[str]] = {"word": [], "frequent": []}
@@ -409,9 +433,9 @@ def _plain_gazetteer(data: str, ordinary: str) -> dict[str, Any]:
             classes[line.split("\t")[1]].append(line.split("\t")[0])
     return {
         "units": units, "by_name": by_name, "by_short": by_short, "ordinary": frozenset(classes["word"]),
-        "frequent": frozenset(classes["frequent"]), "_full_tails": full_tails, "_any_tails": any_tails,
-        "_any_heads": any_heads, "_name_lengths": name_lengths, "_any_lengths": any_lengths,
-        "_by_two": min(any_lengths, default=0) >= 2,
+        "frequent": frozenset(classes["frequent"]), "_name_lengths": name_lengths, "_any_lengths": any_lengths,
+        # No tables when a name has one character: the look-ups try every length.
+        **({"_ending": ending, "_starting": starting} if min(any_lengths, default=0) >= 2 else {"_ending": None, "_starting": None}),
     }
 
 
@@ -451,9 +475,6 @@ def test_the_gazetteer_built_in_one_pass_is_the_plain_build(data: str, ordinary:
         assert found == expected, name
         if name in ("units", "by_name", "by_short"):
             assert list(found) == list(expected), name  # the same order (tokenizer_words follows it)
-    if g._by_two:  # each mask's lengths, as they were decoded (bits 0 and 1 never set)
-        for mask in {*g._full_tails.values(), *g._any_tails.values(), *g._any_heads.values()}:
-            assert g._lengths(mask) == tuple(n for n in range(mask.bit_length() - 1, 0, -1) if mask >> n & 1)
     # The units made without the dataclass __init__ are the units it makes.
     for u in g.units.values():
         made = Unit(u.code, u.name, u.short, u.suffix, u.parent)
@@ -461,6 +482,45 @@ def test_the_gazetteer_built_in_one_pass_is_the_plain_build(data: str, ordinary:
         assert (u.level, u.self_char, u.as_json()) == (made.level, made.self_char, made.as_json())
         with pytest.raises(dataclasses.FrozenInstanceError):
             u.name = "x"  # type: ignore[misc]
+
+
+def test_the_lookups_with_the_tables_and_without_them_find_what_every_length_finds() -> None:
+    """The look-ups try the lengths the tables allow, or every length without the tables (a
+    gazetteer with a name of one character has none)."""
+    data, ordinary = (data_bytes(f).decode("utf-8") for f in ("gazetteer.csv", "place_ordinary_words.txt"))
+    plain, tabled = Gazetteer.from_csv(data, ordinary), Gazetteer.from_csv(data, ordinary)
+    plain._ending = plain._starting = None  # as without the tables
+    lengths = sorted({len(n) for n in (*G.by_name, *G.by_short)}, reverse=True)
+
+    def every_length(text: str, at: int, ending: bool, bound: int) -> list[tuple[int, object, bool]]:
+        return [
+            (at - n if ending else at + n, units, short)
+            for n in lengths
+            if (at - n >= bound if ending else at + n <= bound)
+            for table, short in ((G.by_name, False), (G.by_short, True))
+            if (units := table.get(text[at - n : at] if ending else text[at : at + n])) is not None
+        ]
+
+    names = [*G.by_name, *G.by_short]
+    rng = random.Random("lookups")
+    texts = [t for t in TEXTS_ALL if regex.search("[省市县区旗盟州]", t)][:80]
+    texts += ["在" + "、".join(names[i : i + 40]) + "县委的领导下" for i in range(0, len(names), 40)]
+    texts += ["".join(rng.choice(names + ["县", "市", "区", "，", "治县", "字"]) for _ in range(12)) for _ in range(300)]
+    for text in texts:
+        hits = plain_scan_names(G, text)
+        for g in (plain, tabled):
+            assert [(h.start, h.end) for h in g.scan_names(text)] == hits, text
+            assert [(h.start, h.end) for h in g.scan_names(text, 3, len(text) - 1)] == [
+                h for h in plain_scan_names(G, text[: len(text) - 1], 3)
+            ], text
+        for i in range(len(text) + 1):
+            floor, limit = max(0, i - 4), min(len(text), i + 5)
+            for g in (plain, tabled):
+                assert g.names_ending_at(text, i) == every_length(text, i, True, 0), (text, i)
+                assert g.names_ending_at(text, i, floor) == every_length(text, i, True, floor), (text, i)
+                assert g.names_starting_at(text, i) == every_length(text, i, False, len(text)), (text, i)
+                assert g.names_starting_at(text, i, limit) == every_length(text, i, False, limit), (text, i)
+    assert plain._ending is None and tabled._ending is not None
 
 
 def _plain_infer_home(places: Places) -> Any:

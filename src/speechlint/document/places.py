@@ -25,7 +25,7 @@ from speechlint.document.tokenize import JiebaTokenizer, RjiebaTokenizer, tagged
 from speechlint.document.wrap import continued_lines
 from speechlint.fix import Span, trusted_span
 from speechlint.gazetteer import UNIT_CHARS, Gazetteer, Unit
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import LazyPattern, lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     import re
@@ -87,15 +87,29 @@ _DIRECT_SPEECH_WRAPPED = lazy_regex(r"(?<=[：:][ \t]*)“[^“”]*”|“[^“
 # A line break inside a hard-wrapped paragraph, with the spaces around it: no text.
 _BREAK = lazy_regex(r"[ \t\u3000\u00a0]*(?:\r?\n[ \t\u3000\u00a0]*)+")
 
-# Neutral contexts: another place is expected there (DESIGN §7).
-_NEUTRAL_BEFORE = lazy_re(
-    r"(?:赴|前往|来自|学习借鉴|借鉴|学习|对口支援|对口帮扶|对口协作|结对帮扶|帮扶|支援|援建|原|对接|融入|销往|远销|运往|发往)$"
+
+def _words(alternation: str) -> LazyPattern:
+    """The pattern ``a|b|c`` of literal words, asked ``may_match`` (whether a text holds one of
+    them: what its ``search`` tells) and compiled only if asked more."""
+    return lazy_re(alternation, needs=tuple(alternation.split("|")))
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> bool:
+    """``re.search("(?:" + "|".join(words) + ")$", text)``: ``$`` also matches before a final line break."""
+    return text.endswith(words) or (text[-1:] == "\n" and text.endswith(words, 0, len(text) - 1))
+
+
+# Neutral contexts: another place is expected there (DESIGN §7).  The words that end the
+# text before a name (赴, 与 …) and those the text after it holds (考察, 合作 …) are asked
+# with str methods (_ends_with, LazyPattern.may_match), not patterns: re compiles the set of
+# first characters of an alternation of Han words at some 2 M instructions, and each run
+# compiled six of them (their calls, on a few short strings per name, cost less).
+_NEUTRAL_BEFORE = (
+    "赴", "前往", "来自", "学习借鉴", "借鉴", "学习", "对口支援", "对口帮扶", "对口协作", "结对帮扶", "帮扶", "支援", "援建",
+    "原", "对接", "融入", "销往", "远销", "运往", "发往",
 )
-_GO_BEFORE = lazy_re(r"(?:到|去|在)$")
-# re for the plain alternations: asked of a few short strings per name, and a call to re
-# costs a third of a call to regex (the patterns with a Han class stay regex's: re compiles
-# such a class at some 15 M instructions, more than all the calls save).
-_GO_AFTER = lazy_re(r"考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
+_GO_BEFORE = ("到", "去", "在")
+_GO_AFTER = _words("考察|学习|调研|参观|观摩|交流|培训|取经|招商|洽谈|对接|访问|召开|举行|举办")
 # 深圳市康泰茶业有限公司, 浙江省农业科学院: a firm or an institute located there.  This one, the
 # visit and the 印发机关 line are regex patterns tried only on a text holding one of their
 # ``needs`` (most do not): neither the call nor the compile is paid for nothing.
@@ -103,10 +117,10 @@ _FIRM_AFTER = lazy_regex(
     r"\p{Han}{0,12}?(?:公司|集团|大学|学院|科学院|研究院|研究所|银行)", needs=("公司", "集团", "大学", "学院", "研究院", "研究所", "银行")
 )
 # 宁波市鄞州区是我县东西部协作结对地区, 鄞州区投入帮扶资金, 专家团队来湄潭指导: a partner.
-_PARTNER = lazy_re(r"东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
+_PARTNER = _words("东西部协作|对口支援|对口帮扶|对口协作|结对|帮扶")
 _VISIT_AFTER = lazy_regex(r"来(?:到)?\p{Han}{0,4}?(?:考察|调研|指导|交流|学习|参观|观摩|传授|投资|洽谈|访问)", needs=("来",))
-_WITH_BEFORE = lazy_re(r"(?:与|同|和|跟)$")
-_WITH_AFTER = lazy_re(r"合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
+_WITH_BEFORE = ("与", "同", "和", "跟")
+_WITH_AFTER = _words("合作|交流|签订|签署|对接|共建|结对|协作|联动|携手|互访")
 _NEUTRAL_AFTER = lazy_re(r"^(?:的)?(?:精神|经验|模式|做法|会议|来我|考察团|代表团|客商|等地)")
 _CLAUSE_MARK = lazy_re(r"[。！？；，、：!?;,:\n]")
 _LAST_CLAUSE_MARK = lazy_regex(r"(?r)[。！？；，、：!?;,:\n]")  # searched backwards
@@ -532,18 +546,18 @@ class Places:
                 break
             pos, right = stop, max(right, self._clause_end(stop))
         after = _unbroken(text[pos:right])
-        if _NEUTRAL_BEFORE.search(before) or _NEUTRAL_AFTER.match(after):
+        if _ends_with(before, _NEUTRAL_BEFORE) or _NEUTRAL_AFTER.match(after):
             return True
         if _FIRM_AFTER.may_match(after) and _FIRM_AFTER.match(after):
             return True
-        if _PARTNER.search(before) or _PARTNER.search(after):
+        if _PARTNER.may_match(before) or _PARTNER.may_match(after):
             return True
         if _VISIT_AFTER.may_match(after) and _VISIT_AFTER.search(after):
             return True
-        if _GO_BEFORE.search(before) and _GO_AFTER.search(after):
+        if _ends_with(before, _GO_BEFORE) and _GO_AFTER.may_match(after):
             return True
         # 与湖南省安化县开展交流合作; the sentence may run on past a comma.
-        return bool(_WITH_BEFORE.search(before) and _WITH_AFTER.search(after))
+        return _ends_with(before, _WITH_BEFORE) and _WITH_AFTER.may_match(after)
 
     def _clause_start(self, pos: int) -> int:
         """Just after the last clause mark before ``pos`` (a soft break is none), or 0."""
