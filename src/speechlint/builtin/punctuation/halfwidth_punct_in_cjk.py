@@ -6,22 +6,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from speechlint.builtin.punctuation._context import (
+    char_offsets,
     is_cjk,
     is_latin_or_digit,
     protected_in,
 )
 from speechlint.document import Document
 from speechlint.fix import Edit, Fix, Span
-from speechlint.lazyre import lazy_re, lazy_regex
+from speechlint.lazyre import lazy_regex
 from speechlint.rule import Violation, rule
 
 FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 
 # A candidate mark with what stands on either side.  Runs of dots are ellipses (PUN004's).
 _CANDIDATE = lazy_regex(r"[,;:?!]|(?<!\.)\.(?!\.)")
-#: _CANDIDATE's matches but the ".": all that is checked unless ``marks`` holds it (the default).
-#: A class scan on re skips ahead to the marks; the dots of numbers and file names are not visited.
-_NO_DOT = lazy_re(r"[,;:?!]")
+#: _CANDIDATE's marks but the ".": all that is checked unless ``marks`` holds it (the default),
+#: found by str.find loops (rare in Chinese text; the dots of numbers and file names are not visited).
+_NO_DOT = ",;:?!"
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,11 @@ def halfwidth_punct_in_cjk(document: Document, options: Options) -> Iterator[Vio
     text = document.text
     # URLs, e-mail addresses and emoticons; numbers are told apart by their neighbours below.
     guard = protected_in(document, text, numbers=False)
-    for m in (_CANDIDATE if "." in options.marks else _NO_DOT).finditer(text):
-        mark = m.group()
-        if mark not in options.marks:
-            continue
-        i = m.start()
-        if i in guard:
+    marks = options.marks
+    candidates = [m.start() for m in _CANDIDATE.finditer(text)] if "." in marks else char_offsets(text, _NO_DOT)
+    for i in candidates:
+        mark = text[i]
+        if mark not in marks or i in guard:
             continue
         left = text[i - 1] if i > 0 else ""
         j = i + 1
