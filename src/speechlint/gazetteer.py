@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -77,7 +77,17 @@ def _trusted_units(*columns: Sequence[str | None]) -> list[Unit]:
 
 
 _TAIL, _HEAD = itemgetter(slice(-2, None)), itemgetter(slice(2))
-_TWO, _FOUR = _HEAD, itemgetter(slice(4))
+
+
+def _parent(code: str, known: set[str]) -> str | None:
+    """A county's prefecture, or its province when the prefecture's code is none (省直辖县级市, the
+    districts of a 直辖市); a prefecture's province; None for a province."""
+    if code.endswith("0000"):
+        return None
+    if code.endswith("00"):
+        return code[:2] + "0000"
+    prefecture = code[:4] + "00"
+    return prefecture if prefecture in known else code[:2] + "0000"
 
 
 class NameHit(NamedTuple):
@@ -134,17 +144,8 @@ class Gazetteer:
         codes, names, shorts, suffixes = zip(*rows, strict=True) if rows else ((), (), (), ())
         if "" in shorts:  # no shorter form: the name
             shorts = tuple(short or name for short, name in zip(shorts, names))
-        # The parent of a county is its prefecture, or its province when the code of the
-        # prefecture is none (省直辖县级市, the districts of a 直辖市); that of a prefecture, its
-        # province; a province has none.
         known = set(codes)
-        prefectures = list(map(add, map(_FOUR, codes), repeat("00")))
-        provinces = list(map(add, map(_TWO, codes), repeat("0000")))
-        parents = [
-            prefecture if prefecture != code and prefecture in known else province if province != code else None
-            for code, prefecture, province in zip(codes, prefectures, provinces)
-        ]
-        units = _trusted_units(codes, names, shorts, suffixes, parents)
+        units = _trusted_units(codes, names, shorts, suffixes, [_parent(code, known) for code in codes])
         classes: dict[str, list[str]] = {"word": [], "frequent": []}
         for line in ordinary.splitlines():
             if line.strip() and not line.startswith("#"):
