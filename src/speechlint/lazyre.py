@@ -79,13 +79,6 @@ def lazy_re(pattern: Any, flags: int = 0, needs: tuple[str, ...] = ()) -> Any:
     return LazyPattern("re", pattern, flags, needs)
 
 
-def any_of(words: Iterable[str]) -> Any:
-    """``re.compile`` on first use of a pattern finding any of ``words`` (longest first)."""
-    import re
-
-    return LazyPattern("re", "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
 def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
     """``pattern.finditer(text)`` for a pattern each of whose matches starts at one of ``starts``
     (ascending, each once; its matches either all empty, a look-ahead, or none empty): it is
